@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,8 +33,8 @@ public class ClickHouseClients {
     String user;
 
     @Inject
-    @ConfigProperty(name = "flatingest.clickhouse.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "flatingest.clickhouse.password")
+    Optional<String> password;
 
     @Inject
     @ConfigProperty(name = "flatingest.clickhouse.database", defaultValue = "default")
@@ -57,7 +58,7 @@ public class ClickHouseClients {
 
     /** The connection configured for the application (the "default" connection profile). */
     public ConnectionSettings defaultSettings() {
-        return new ConnectionSettings(url, user, password, database, compression, connectTimeout, socketTimeout,
+        return new ConnectionSettings(url, user, password.orElse(""), database, compression, connectTimeout, socketTimeout,
                 maxConnections);
     }
 
