@@ -99,7 +99,7 @@ public final class FieldEncoders {
         }
         if (value instanceof ClickHouseType.Array || value instanceof ClickHouseType.MapType
                 || value instanceof ClickHouseType.Tuple) {
-            throw unsupported(value, "Array, Map and Tuple are not supported yet");
+            return new CompositeEncoder(value, options);
         }
         if (value instanceof ClickHouseType.Unsupported unsupported) {
             throw unsupported(value, unsupported.reason());
