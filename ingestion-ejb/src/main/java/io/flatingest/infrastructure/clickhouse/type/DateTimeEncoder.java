@@ -1,11 +1,8 @@
 package io.flatingest.infrastructure.clickhouse.type;
 
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +32,8 @@ final class DateTimeEncoder implements FieldEncoder {
     private final long ticksPerSecond;
     private final int nanosPerTick;
     private final ZoneId zone;
-    private final ZoneRules rules;
-    private final ZoneOffset fixedOffset;
+    private final ZoneOffsets offsets;
+    private final boolean utc;
     private final List<DateTimeFormatter> patterns;
     private final String expected;
     private final String range;
@@ -55,8 +52,8 @@ final class DateTimeEncoder implements FieldEncoder {
         this.ticksPerSecond = ticks;
         this.nanosPerTick = (int) (1_000_000_000L / ticks);
         this.zone = zone;
-        this.rules = zone.getRules();
-        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH) : null;
+        this.offsets = ZoneOffsets.of(zone);
+        this.utc = zone.normalized().equals(ZoneOffset.UTC);
         List<DateTimeFormatter> all = new ArrayList<>();
         options.dateTimePatterns().forEach(p -> all.add(ConversionOptions.formatter(p)));
         options.datePatterns().forEach(p -> all.add(ConversionOptions.formatter(p)));
@@ -72,6 +69,11 @@ final class DateTimeEncoder implements FieldEncoder {
 
     @Override
     public void encode(String text, RowBinaryOutput out) throws ConversionException {
+        long local = ParsedDateTime.plainLocalSeconds(text);
+        if (local != Long.MIN_VALUE) { // the common case, without objects
+            write(text, toUtc(local, text), 0, false, out);
+            return;
+        }
         ParsedDateTime parsed = parse(text);
         if (parsed.fractionDigits() > Math.max(precision, 0)) {
             throw new ConversionException(precision <= 0
@@ -79,21 +81,37 @@ final class DateTimeEncoder implements FieldEncoder {
                     : ConversionReasons.quote(text) + " has " + parsed.fractionDigits() + " fractional digits; "
                     + typeName + " allows " + precision);
         }
-        long seconds = toUtc(parsed, text);
+        long seconds = parsed.seconds();
+        ZoneId textZone = parsed.zone();
+        if (textZone == null) {
+            seconds = toUtc(seconds, text);
+        } else if (textZone != ParsedDateTime.UTC_INSTANT) { // a zone read by a pattern
+            long utcSeconds = ZoneOffsets.of(textZone).toUtc(seconds);
+            if (utcSeconds == ZoneOffsets.GAP) {
+                throw new ConversionException(ConversionReasons.quote(text) + " "
+                        + ZoneOffsets.of(textZone).describeGap(seconds));
+            }
+            seconds = utcSeconds;
+        }
+        write(text, seconds, parsed.nanos(), textZone != null, out);
+    }
+
+    private void write(String text, long seconds, int nanos, boolean fixedInstant, RowBinaryOutput out)
+            throws ConversionException {
         if (precision < 0) {
             if (seconds < 0 || seconds > DATETIME_MAX) {
-                throw outOfRange(text, parsed);
+                throw outOfRange(text, fixedInstant);
             }
             out.writeInt((int) seconds);
             return;
         }
         if (seconds < DATETIME64_MIN || seconds > DATETIME64_MAX) {
-            throw outOfRange(text, parsed);
+            throw outOfRange(text, fixedInstant);
         }
         try {
-            out.writeLong(Math.addExact(Math.multiplyExact(seconds, ticksPerSecond), parsed.nanos() / nanosPerTick));
+            out.writeLong(Math.addExact(Math.multiplyExact(seconds, ticksPerSecond), nanos / nanosPerTick));
         } catch (ArithmeticException e) {
-            throw outOfRange(text, parsed); // DateTime64(9) ends at 2262-04-11 23:47:16
+            throw outOfRange(text, fixedInstant); // DateTime64(9) ends at 2262-04-11 23:47:16
         }
     }
 
@@ -123,32 +141,20 @@ final class DateTimeEncoder implements FieldEncoder {
         return parsed;
     }
 
-    private long toUtc(ParsedDateTime parsed, String text) throws ConversionException {
-        long local = parsed.seconds();
-        ZoneId textZone = parsed.zone();
-        if (textZone == ParsedDateTime.UTC_INSTANT) {
-            return local;
+    /**
+     * Local time in the column's zone to UTC. A local time skipped by a daylight-saving change is rejected; a
+     * repeated one takes the earlier instant, as {@link java.time.ZonedDateTime} does.
+     */
+    private long toUtc(long local, String text) throws ConversionException {
+        long seconds = offsets.toUtc(local);
+        if (seconds == ZoneOffsets.GAP) {
+            throw new ConversionException(ConversionReasons.quote(text) + " " + offsets.describeGap(local));
         }
-        if (textZone == null && fixedOffset != null) {
-            return local - fixedOffset.getTotalSeconds();
-        }
-        ZoneId effective = textZone == null ? zone : textZone;
-        ZoneRules zoneRules = textZone == null ? rules : textZone.getRules();
-        LocalDateTime dateTime = LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC);
-        ZoneOffsetTransition transition = zoneRules.getTransition(dateTime);
-        if (transition == null) {
-            return local - zoneRules.getOffset(dateTime).getTotalSeconds();
-        }
-        if (transition.isGap()) {
-            throw new ConversionException(ConversionReasons.quote(text) + " does not exist in " + effective
-                    + ": clocks went from " + transition.getDateTimeBefore().toLocalTime() + " to "
-                    + transition.getDateTimeAfter().toLocalTime() + " that day (daylight saving time)");
-        }
-        return local - transition.getOffsetBefore().getTotalSeconds(); // ambiguous: the earlier instant
+        return seconds;
     }
 
-    private ConversionException outOfRange(String text, ParsedDateTime parsed) {
-        String where = parsed.zone() == null && !ZoneOffset.UTC.equals(fixedOffset) ? " in " + zone : "";
+    private ConversionException outOfRange(String text, boolean fixedInstant) {
+        String where = fixedInstant || utc ? "" : " in " + zone;
         return new ConversionException(ConversionReasons.quote(text) + where + " is out of range for " + typeName
                 + " (" + range + ")");
     }

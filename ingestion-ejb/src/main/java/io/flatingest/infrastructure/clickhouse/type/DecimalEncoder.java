@@ -31,6 +31,10 @@ final class DecimalEncoder implements FieldEncoder {
 
     @Override
     public void encode(String text, RowBinaryOutput out) throws ConversionException {
+        long plain = ParsedDecimal.plain(text);
+        if (plain != ParsedDecimal.NOT_PLAIN && encodePlain(plain, out)) {
+            return;
+        }
         ParsedDecimal number = ParsedDecimal.parse(text);
         if (number == null) {
             throw ConversionReasons.notValid(text, typeName);
@@ -58,6 +62,30 @@ final class DecimalEncoder implements FieldEncoder {
             BigInteger unscaled = new BigDecimal(text).movePointRight(scale).toBigIntegerExact();
             BigIntegerEncoder.writeLittleEndian(unscaled, width, out);
         }
+    }
+
+    /**
+     * The common case without any object: plain text whose value fits, at this scale, in 18 digits. False when
+     * the value needs the general path, which also explains rejections.
+     */
+    private boolean encodePlain(long plain, RowBinaryOutput out) {
+        long significand = ParsedDecimal.plainSignificand(plain);
+        int scale = type.scale();
+        int shift = scale - ParsedDecimal.plainFractionDigits(plain);
+        if (shift < 0) { // extra decimal places: fine only if they are zeros
+            if (significand % POWERS_OF_TEN[-shift] != 0) {
+                return false;
+            }
+            significand /= POWERS_OF_TEN[-shift];
+            shift = 0;
+        }
+        int limit = Math.min(type.precision(), ParsedDecimal.LONG_DIGITS);
+        if (shift > limit || significand >= POWERS_OF_TEN[limit - shift]) {
+            return false;
+        }
+        long unscaled = significand * POWERS_OF_TEN[shift];
+        writeLong(ParsedDecimal.plainNegative(plain) ? -unscaled : unscaled, out);
+        return true;
     }
 
     private void writeLong(long unscaled, RowBinaryOutput out) {

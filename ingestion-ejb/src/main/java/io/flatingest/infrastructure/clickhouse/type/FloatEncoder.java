@@ -30,6 +30,15 @@ final class FloatEncoder implements FieldEncoder {
     }
 
     double parseDouble(String text) throws ConversionException {
+        long plain = ParsedDecimal.plain(text);
+        if (plain != ParsedDecimal.NOT_PLAIN) {
+            long significand = ParsedDecimal.plainSignificand(plain);
+            int fractionDigits = ParsedDecimal.plainFractionDigits(plain);
+            if (significand < 1L << 53) { // Clinger's fast path, see below; nothing can overflow or underflow
+                double value = significand / POWERS_OF_TEN[fractionDigits];
+                return ParsedDecimal.plainNegative(plain) ? -value : value;
+            }
+        }
         ParsedDecimal number = ParsedDecimal.parse(text);
         if (number == null) {
             return special(text);
@@ -49,6 +58,15 @@ final class FloatEncoder implements FieldEncoder {
     }
 
     float parseFloat(String text) throws ConversionException {
+        long plain = ParsedDecimal.plain(text);
+        if (plain != ParsedDecimal.NOT_PLAIN) {
+            long significand = ParsedDecimal.plainSignificand(plain);
+            int fractionDigits = ParsedDecimal.plainFractionDigits(plain);
+            if (significand < 1L << 24 && fractionDigits <= 10) {
+                float value = significand / POWERS_OF_TEN_32[fractionDigits];
+                return ParsedDecimal.plainNegative(plain) ? -value : value;
+            }
+        }
         ParsedDecimal number = ParsedDecimal.parse(text);
         if (number == null) {
             return (float) special(text);

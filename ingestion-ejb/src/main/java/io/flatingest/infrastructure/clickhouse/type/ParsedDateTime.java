@@ -128,6 +128,29 @@ record ParsedDateTime(long seconds, int nanos, int fractionDigits, ZoneId zone) 
         return new ParsedDateTime(seconds, nanos, fractionDigits, hasOffset ? UTC_INSTANT : null);
     }
 
+    /**
+     * The common case without any object: exactly {@code YYYY-MM-DD hh:mm:ss} (or with {@code T}) naming a valid
+     * date and time, as local seconds since 1970-01-01 00:00; {@link Long#MIN_VALUE} for anything else, which
+     * {@link #iso(String)} then reads or explains.
+     */
+    static long plainLocalSeconds(String text) {
+        if (text.length() != 19 || !isDateShape(text) || (text.charAt(10) != ' ' && text.charAt(10) != 'T')
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || !digits(text, 11, 13) || !digits(text, 14, 16)
+                || !digits(text, 17, 19)) {
+            return Long.MIN_VALUE;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        int hour = number(text, 11, 13);
+        int minute = number(text, 14, 16);
+        int second = number(text, 17, 19);
+        if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        return epochDay(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+    }
+
     /** Unix seconds {@code digits[.digits]}, or null when the text has another shape. */
     static ParsedDateTime unixSeconds(String text) {
         int n = text.length();

@@ -18,6 +18,62 @@ record ParsedDecimal(boolean negative, long significand, int digits, long expone
     /** An exponent beyond this size only matters for zero; clamped so that arithmetic cannot overflow. */
     private static final long EXPONENT_CLAMP = 1_000_000_000L;
 
+    /** What {@link #plain(String)} returns for text it does not handle. */
+    static final long NOT_PLAIN = -1;
+
+    private static final int PLAIN_DIGITS = 17;
+    private static final long SIGNIFICAND_MASK = (1L << 57) - 1; // 10^17 - 1 < 2^57
+
+    /**
+     * The common case without any object: {@code [+-]digits[.digits]} with at most 17 digits, packed into a long
+     * (read back with {@link #plainSignificand}, {@link #plainFractionDigits} and {@link #plainNegative}), or
+     * {@link #NOT_PLAIN} for anything else, which {@link #parse(String)} then reads or explains.
+     */
+    static long plain(String text) {
+        int n = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long significand = 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > PLAIN_DIGITS) {
+                    return NOT_PLAIN;
+                }
+                significand = significand * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = digits;
+            } else {
+                return NOT_PLAIN;
+            }
+        }
+        if (digits == 0) {
+            return NOT_PLAIN;
+        }
+        long fractionDigits = point < 0 ? 0 : digits - point;
+        return significand | fractionDigits << 57 | (negative ? 1L << 62 : 0);
+    }
+
+    /** All digits of a {@link #plain(String)} result as one integer (leading and trailing zeros included). */
+    static long plainSignificand(long plain) {
+        return plain & SIGNIFICAND_MASK;
+    }
+
+    /** How many of the digits of a {@link #plain(String)} result follow the decimal point. */
+    static int plainFractionDigits(long plain) {
+        return (int) (plain >>> 57) & 0x1F;
+    }
+
+    static boolean plainNegative(long plain) {
+        return (plain & 1L << 62) != 0;
+    }
+
     static boolean isNumber(String text) {
         return parse(text) != null;
     }

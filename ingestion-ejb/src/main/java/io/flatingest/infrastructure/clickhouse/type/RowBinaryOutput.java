@@ -2,9 +2,6 @@ package io.flatingest.infrastructure.clickhouse.type;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,10 +11,6 @@ import java.util.Arrays;
  * <p>A row that fails half-way is rolled back with {@link #truncate(int)} to the {@link #position()} taken before it.
  */
 public final class RowBinaryOutput {
-
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] buffer;
     private int position;
@@ -38,20 +31,32 @@ public final class RowBinaryOutput {
 
     public void writeShort(int value) {
         ensure(2);
-        SHORT.set(buffer, position, (short) value);
-        position += 2;
+        byte[] b = buffer;
+        int p = position;
+        b[p] = (byte) value;
+        b[p + 1] = (byte) (value >> 8);
+        position = p + 2;
     }
 
     public void writeInt(int value) {
         ensure(4);
-        INT.set(buffer, position, value);
-        position += 4;
+        byte[] b = buffer;
+        int p = position;
+        b[p] = (byte) value;
+        b[p + 1] = (byte) (value >> 8);
+        b[p + 2] = (byte) (value >> 16);
+        b[p + 3] = (byte) (value >> 24);
+        position = p + 4;
     }
 
     public void writeLong(long value) {
         ensure(8);
-        LONG.set(buffer, position, value);
-        position += 8;
+        byte[] b = buffer;
+        int p = position;
+        for (int i = 0; i < 8; i++) {
+            b[p + i] = (byte) (value >> (i * 8));
+        }
+        position = p + 8;
     }
 
     /** Unsigned LEB128, as RowBinary encodes string and array lengths. */
@@ -122,11 +127,17 @@ public final class RowBinaryOutput {
     }
 
     /** Writes the UTF-8 bytes of a text whose {@link #utf8Length(CharSequence)} is {@code utf8Length}, no prefix. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly right for ASCII, and fast
     void writeUtf8(CharSequence text, int utf8Length) {
         ensure(utf8Length);
+        int n = text.length();
+        if (utf8Length == n && text instanceof String string) { // ASCII: one byte per char, a plain copy
+            string.getBytes(0, n, buffer, position);
+            position += n;
+            return;
+        }
         byte[] b = buffer;
         int p = position;
-        int n = text.length();
         int i = 0;
         while (i < n) { // ASCII run
             char c = text.charAt(i);

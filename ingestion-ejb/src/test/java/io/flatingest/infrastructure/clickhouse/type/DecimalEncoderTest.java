@@ -71,6 +71,27 @@ class DecimalEncoderTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"9, 2", "18, 4", "18, 0", "38, 4", "76, 18"})
+    void fastAndGeneralPathsAgreeWithBigDecimal(int precision, int scale) throws ConversionException {
+        String type = "Decimal(" + precision + ", " + scale + ")";
+        int width = new ClickHouseType.Decimal(precision, scale).byteWidth();
+        Random random = new Random(precision * 100L + scale);
+        for (int i = 0; i < 5_000; i++) {
+            int digits = 1 + random.nextInt(Math.min(precision, 19));
+            BigInteger unscaled = new BigInteger(digits * 4, random).mod(BigInteger.TEN.pow(digits));
+            BigDecimal value = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), scale);
+            String text = value.toPlainString() + "0".repeat(random.nextInt(3)); // zeros beyond the scale are fine
+            if (scale == 0 && text.length() > value.toPlainString().length()) {
+                text = value.toPlainString() + "." + "0".repeat(random.nextInt(3));
+            }
+            byte[] expected = twosComplement(value.unscaledValue(), width);
+            assertArrayEquals(expected, encode(type, text), text);
+            String exponent = value.unscaledValue() + "e-" + scale;
+            assertArrayEquals(expected, encode(type, exponent), exponent);
+        }
+    }
+
     @Test
     void rejectsExtraDecimalPlacesInsteadOfRounding() {
         assertEquals("'12.345' has 3 decimal places; Decimal(9, 2) allows 2", reason("Decimal(9, 2)", "12.345"));
