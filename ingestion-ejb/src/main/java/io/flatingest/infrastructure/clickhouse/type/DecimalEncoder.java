@@ -46,8 +46,8 @@ final class DecimalEncoder implements FieldEncoder {
         int scale = type.scale();
         long exponent = number.exponent();
         if (-exponent > scale) {
-            throw new ConversionException(ConversionReasons.quote(text) + " has " + plural(-exponent, "decimal place") + "; "
-                    + typeName + " allows " + scale);
+            throw new ConversionException(ConversionReasons.quote(text) + " has "
+                    + plural(-exponent, "decimal place") + "; " + typeName + " allows " + scale);
         }
         long integerDigits = Math.max(0, number.digits() + exponent);
         if (integerDigits > type.precision() - scale) {

@@ -20,14 +20,16 @@ final class IpEncoder implements FieldEncoder {
         if (!v6) {
             long address = ipv4(text, 0, text.length());
             if (address < 0) {
-                throw ConversionReasons.notValid(text, "IPv4", "expected four decimal numbers 0..255 separated by dots");
+                throw ConversionReasons.notValid(text, "IPv4",
+                        "expected four decimal numbers 0..255 separated by dots");
             }
             out.writeInt((int) address);
             return;
         }
         byte[] address = ipv6(text);
         if (address == null) {
-            throw ConversionReasons.notValid(text, "IPv6", "expected an IPv6 address such as 2001:db8::1 or ::ffff:1.2.3.4");
+            throw ConversionReasons.notValid(text, "IPv6",
+                    "expected an IPv6 address such as 2001:db8::1 or ::ffff:1.2.3.4");
         }
         out.writeBytes(address);
     }

@@ -224,7 +224,8 @@ record ParsedDateTime(long seconds, int nanos, int fractionDigits, ZoneId zone) 
         }
         int hours = number(text, i, i + 2);
         if (minutes > 59 || hours * 60 + minutes > 18 * 60) {
-            throw new ConversionException(ConversionReasons.quote(text) + " has an impossible offset (at most ±18:00)");
+            throw new ConversionException(ConversionReasons.quote(text)
+                    + " has an impossible offset (at most ±18:00)");
         }
         return hours * 3600 + minutes * 60;
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RowBinaryEncodingIT {
 
     private static final String TABLE = "rowbinary_encoding_it";
+    private static final String DEFAULTS_TABLE = "rowbinary_defaults_it";
     private static final String UNICODE = "Grüße \"double\" 'single' back\\slash tab\t newline\n 日本 😀";
 
     /** One column: its type and the field texts of rows 0, 1 and 2 (null = the field matched a null token). */
@@ -128,12 +129,17 @@ class RowBinaryEncodingIT {
         execute("DROP TABLE IF EXISTS " + TABLE);
         String columns = COLUMNS.stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", "));
         execute("CREATE TABLE " + TABLE + " (" + columns + ") ENGINE = Memory");
+        execute("DROP TABLE IF EXISTS " + DEFAULTS_TABLE);
+        String nonNullable = COLUMNS.stream().filter(c -> !ClickHouseTypes.parse(c.type()).isNullable())
+                .map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", "));
+        execute("CREATE TABLE " + DEFAULTS_TABLE + " (" + nonNullable + ") ENGINE = Memory");
     }
 
     @AfterAll
     static void dropTable() throws Exception {
         if (client != null) {
             execute("DROP TABLE IF EXISTS " + TABLE);
+            execute("DROP TABLE IF EXISTS " + DEFAULTS_TABLE);
             client.close();
         }
     }
@@ -170,6 +176,33 @@ class RowBinaryEncodingIT {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void typeDefaultsAreTheServersOwnDefaults() throws Exception {
+        ConversionOptions options = ConversionOptions.defaults(ZoneId.of("UTC"))
+                .withMissingValues(ConversionOptions.MissingValues.TYPE_DEFAULT);
+        List<Column> columns = COLUMNS.stream().filter(c -> !ClickHouseTypes.parse(c.type()).isNullable()).toList();
+        RowBinaryOutput out = new RowBinaryOutput();
+        for (Column column : columns) {
+            FieldEncoders.forType(ClickHouseTypes.parse(column.type()), options).encode(null, out);
+        }
+        client.insert(DEFAULTS_TABLE, columns.stream().map(Column::name).toList(),
+                new ByteArrayInputStream(out.toByteArray()), ClickHouseFormat.RowBinary, new InsertSettings())
+                .get(30, TimeUnit.SECONDS).close();
+
+        String select = columns.stream().map(c -> c.name() + ", defaultValueOfArgumentType(" + c.name() + ")")
+                .collect(Collectors.joining(", "));
+        String[] cells = query("SELECT " + select + " FROM " + DEFAULTS_TABLE + " FORMAT TabSeparated").strip()
+                .split("\t", -1);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!cells[2 * i].equals(cells[2 * i + 1])) {
+                failures.add(columns.get(i).type() + ": wrote " + cells[2 * i] + ", server default " + cells[2 * i + 1]);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(columns.size() * 2, cells.length);
     }
 
     private static String hex(String text) {
