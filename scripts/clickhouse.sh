@@ -123,7 +123,11 @@ EOF
     </quotas>
 </yandex>
 EOF
-    (cd "$dir" && nohup "$(server_binary)" --config-file="$dir/config.xml" >"$dir/stdout.log" 2>&1 & echo $! > "$dir/pid")
+    # No subshell and no inherited descriptors: callers read this script's output through a pipe, which must
+    # close when the script ends, not when the server does.
+    nohup "$(server_binary)" --config-file="$dir/config.xml" </dev/null >"$dir/stdout.log" 2>&1 &
+    echo $! > "$dir/pid"
+    disown
     local i
     for i in $(seq 1 120); do
         if curl -sf "http://127.0.0.1:$http/ping" >/dev/null 2>&1; then break; fi

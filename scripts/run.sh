@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds and starts ClickHouse Flat-File Ingestion on Payara Micro, with a local ClickHouse (installed from
+# Debian's packages and started if FLATINGEST_CLICKHOUSE_URL does not point elsewhere) and the embedded H2
+# database in the data directory. Ctrl-C stops everything it started.
+#
+# Settings: FLATINGEST_PORT (8080), FLATINGEST_DATA_DIR (~/.flatingest), FLATINGEST_CLICKHOUSE_URL (a local
+# server started here), and every other setting in the README's configuration table.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+port=${FLATINGEST_PORT:-8080}
+data=${FLATINGEST_DATA_DIR:-$HOME/.flatingest}
+mkdir -p "$data"
+data=$(cd "$data" && pwd)
+export FLATINGEST_DATA_DIR=$data
+
+command -v java >/dev/null || { echo "run.sh: Java 17 is needed (apt-get install openjdk-17-jdk)" >&2; exit 1; }
+command -v mvn >/dev/null || { echo "run.sh: Maven is needed (apt-get install maven)" >&2; exit 1; }
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "run.sh: port $port is in use; choose another with FLATINGEST_PORT=..." >&2
+    exit 1
+fi
+
+echo "run.sh: building (mvn package)..."
+(cd "$root" && mvn -B -q -ntp -DskipTests package)
+
+pids=()
+started_clickhouse=""
+cleanup() {
+    trap - INT TERM EXIT
+    echo
+    echo "run.sh: stopping"
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [[ -n "$started_clickhouse" ]]; then "$root/scripts/clickhouse.sh" stop "$started_clickhouse"; fi
+}
+trap cleanup INT TERM EXIT
+
+if [[ -z "${FLATINGEST_CLICKHOUSE_URL:-}" ]]; then
+    eval "$("$root/scripts/clickhouse.sh" start "$data/clickhouse")"
+    started_clickhouse="$data/clickhouse"
+    export FLATINGEST_CLICKHOUSE_URL=$CLICKHOUSE_URL
+    echo "run.sh: ClickHouse $CLICKHOUSE_VERSION started at $CLICKHOUSE_URL (data in $data/clickhouse)"
+fi
+
+"$root/scripts/payara/render-commands.sh" h2 "$data" > "$data/postboot.asadmin"
+cp "$root/ingestion-web/target/ingestion-web-micro.war" "$data/flatingest.war"
+echo "run.sh: starting Payara Micro on port $port (log: $data/payara-micro.log)"
+java ${FLATINGEST_JAVA_OPTS:--Xmx2g} -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
+    --deploy "$data/flatingest.war" --contextroot flatingest --port "$port" \
+    --postbootcommandfile "$data/postboot.asadmin" --nocluster --disablephonehome > "$data/payara-micro.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 300); do
+    if curl -sf "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"clickhouse"'; then break; fi
+    if ! kill -0 "${pids[0]}" 2>/dev/null; then
+        tail -40 "$data/payara-micro.log" >&2
+        echo "run.sh: Payara Micro exited (log: $data/payara-micro.log)" >&2
+        exit 1
+    fi
+    sleep 1
+done
+curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || {
+    echo "run.sh: not ready after 5 minutes; health: $(curl -s "http://127.0.0.1:$port/health/ready")" >&2; exit 1; }
+
+cat <<EOM
+
+  ClickHouse Flat-File Ingestion is running.
+
+    Console:  http://localhost:$port/flatingest/
+    REST API: http://localhost:$port/flatingest/api   (OpenAPI: http://localhost:$port/openapi)
+    Health:   http://localhost:$port/health
+    Files:    drop files to import into $data/landing; exports appear in $data/exports
+
+  Press Ctrl-C to stop.
+EOM
+wait "${pids[0]}"
