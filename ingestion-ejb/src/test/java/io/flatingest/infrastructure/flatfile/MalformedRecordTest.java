@@ -91,4 +91,13 @@ class MalformedRecordTest {
         ReadOptions max99 = ReadOptions.defaults().withMaxRecordSize(99);
         assertTrue(readAll(file, CSV, max99).get(0).malformed());
     }
+
+    @Test
+    void aQuotedFieldOfSeveralMegabytesGrowsTheBufferAndReadsBack() throws IOException {
+        String big = "line\n".repeat(600_000);
+        Path file = write(dir, "big.csv", "1,\"" + big + "\",2\n3,4\n");
+        List<FlatRecord> records = readAll(file, CSV);
+        assertEquals(List.of(row("1", big, "2"), row("3", "4")), rows(records));
+        assertEquals(600_002, records.get(1).line());
+    }
 }
