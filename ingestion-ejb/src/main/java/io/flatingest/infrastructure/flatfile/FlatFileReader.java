@@ -1,8 +1,10 @@
 package io.flatingest.infrastructure.flatfile;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +68,16 @@ public final class FlatFileReader implements Closeable {
             reader.close();
             throw e;
         }
+    }
+
+    /** Reads UTF-8 bytes held in memory (a detection sample) from the beginning. */
+    static FlatFileReader overSample(byte[] utf8, Dialect dialect) throws IOException {
+        OpenedInput input = new OpenedInput(new ByteArrayInputStream(utf8), 0, 0, StandardCharsets.UTF_8,
+                StandardCharsets.UTF_8, false);
+        FlatFileReader reader = new FlatFileReader(input, dialect,
+                ReadOptions.defaults().withMaxRecordSize(Math.max(16, utf8.length)));
+        reader.readPreamble(dialect);
+        return reader;
     }
 
     private void readPreamble(Dialect dialect) throws IOException {
