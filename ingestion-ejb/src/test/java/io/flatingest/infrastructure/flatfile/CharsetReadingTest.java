@@ -90,4 +90,14 @@ class CharsetReadingTest {
         assertEquals(List.of(row("ÿ")), rows(records));
         assertFalse(records.get(0).malformed());
     }
+
+    @Test
+    void multiByteCharsetsWhoseBytesLookLikeAsciiAreTranscodedFirst() throws IOException {
+        Charset sjis = Charset.forName("Shift_JIS");
+        byte[] bytes = "表\t示\tソ\n".getBytes(sjis);
+        assertEquals(0x5C, bytes[1] & 0xFF, "the second byte of 表 is a backslash in ASCII");
+        List<FlatRecord> records = readAll(write(dir, "sjis.tsv", bytes), Dialect.tsv().withHeader(false)
+                .withEncoding("Shift_JIS"));
+        assertEquals(List.of(row("表", "示", "ソ")), rows(records));
+    }
 }
