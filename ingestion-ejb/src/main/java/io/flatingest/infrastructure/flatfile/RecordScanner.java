@@ -29,28 +29,20 @@ final class RecordScanner {
     private static final byte LF = '\n';
     private static final byte CR = '\r';
     private static final byte BACKSLASH = '\\';
-    private static final int INITIAL_BUFFER = 1 << 20;
     private static final int READ_AHEAD = 1 << 16;
     private static final int UNTERMINATED = -1;
     private static final int OVERFLOW = -2;
 
-    private final InputStream in;
+    private final ByteWindow window;
     private final int quote;
     private final byte delimiter;
     private final boolean trim;
     private final boolean quotesMultiLine;
     private final int maxRecordSize;
-    private final int hardCapacity;
     private final boolean[] plainStop = new boolean[256];
     private final boolean[] quotedStop = new boolean[256];
 
-    private byte[] buf;
     private int pos;
-    private int limit;
-    private long base;
-    private boolean eof;
-
-    private int recStart;
     private int scanStop;
     private int firstBreak;
     private int firstBreakNext;
@@ -72,11 +64,8 @@ final class RecordScanner {
     Malformation problem;
 
     RecordScanner(InputStream in, long startOffset, Dialect dialect, int maxRecordSize) {
-        this.in = in;
-        this.base = startOffset;
+        this.window = new ByteWindow(in, startOffset, maxRecordSize + READ_AHEAD);
         this.maxRecordSize = maxRecordSize;
-        this.hardCapacity = maxRecordSize + READ_AHEAD;
-        this.buf = new byte[Math.min(INITIAL_BUFFER, hardCapacity)];
         this.delimiter = (byte) dialect.delimiter();
         this.trim = dialect.trim();
         boolean csv = dialect.format() == Dialect.Format.CSV;
@@ -98,7 +87,7 @@ final class RecordScanner {
 
     /** Offset of the next unread byte: where the next record starts. */
     long position() {
-        return base + pos;
+        return window.base + pos;
     }
 
     /** Scans the next record; false at end of input. */
@@ -107,28 +96,28 @@ final class RecordScanner {
         needsNormalizing = false;
         breaks = 0;
         firstBreak = -1;
-        text = buf;
-        recStart = pos;
-        if (recStart >= limit) {
-            refill();
-            if (recStart >= limit) {
+        window.mark = pos;
+        if (window.mark >= window.limit) {
+            window.refill();
+            pos = window.mark;
+            if (window.mark >= window.limit) {
                 return false;
             }
         }
-        int i = recStart;
+        int i = window.mark;
         for (;;) {
-            byte[] b = buf;
-            int lim = limit;
+            byte[] b = window.buf;
+            int lim = window.limit;
             boolean[] stop = plainStop;
             while (i < lim && !stop[b[i] & 0xFF]) {
                 i++;
             }
-            if (i - recStart > maxRecordSize) {
+            if (i - window.mark > maxRecordSize) {
                 return overflow(i);
             }
             if (i >= lim) {
-                i -= refill();
-                if (i >= limit) {
+                i -= window.refill();
+                if (i >= window.limit) {
                     return finish(i, i, false);
                 }
                 continue;
@@ -137,12 +126,12 @@ final class RecordScanner {
             if (c == LF) {
                 return finish(i, i + 1, true);
             } else if (c == CR) {
-                i = ensure(i, 2);
-                return finish(i, i + 1 < limit && buf[i + 1] == LF ? i + 2 : i + 1, true);
+                i = window.ensure(i, 2);
+                return finish(i, i + 1 < window.limit && window.buf[i + 1] == LF ? i + 2 : i + 1, true);
             } else if (c != quote) {
                 i = tsvEscape(i);
             } else if (!opensQuotedField(i)) {
-                needsNormalizing |= buf[i - 1] == quote;
+                needsNormalizing |= window.buf[i - 1] == quote;
                 i++;
             } else {
                 i = scanQuoted(i + 1);
@@ -158,25 +147,26 @@ final class RecordScanner {
 
     /** Skips one physical line raw, without quote handling; false at end of input. */
     boolean skipLine() throws IOException {
-        recStart = pos;
-        if (recStart >= limit) {
-            refill();
-            if (recStart >= limit) {
+        window.mark = pos;
+        if (window.mark >= window.limit) {
+            window.refill();
+            pos = window.mark;
+            if (window.mark >= window.limit) {
                 return false;
             }
         }
-        pos = endOfLine(recStart);
+        pos = endOfLine(window.mark);
         return true;
     }
 
     private boolean opensQuotedField(int i) {
         int j = i;
         if (trim) {
-            while (j > recStart && isBlank(buf[j - 1])) {
+            while (j > window.mark && isBlank(window.buf[j - 1])) {
                 j--;
             }
         }
-        boolean opens = j == recStart || buf[j - 1] == delimiter;
+        boolean opens = j == window.mark || window.buf[j - 1] == delimiter;
         needsNormalizing |= opens && trim;
         return opens;
     }
@@ -186,12 +176,12 @@ final class RecordScanner {
     }
 
     private int tsvEscape(int i) throws IOException {
-        i = ensure(i, 3);
-        if (i + 1 >= limit) {
+        i = window.ensure(i, 3);
+        if (i + 1 >= window.limit) {
             return i + 1;
         }
-        byte escaped = buf[i + 1];
-        if (escaped == LF || escaped == CR && !(i + 2 < limit && buf[i + 2] == LF)) {
+        byte escaped = window.buf[i + 1];
+        if (escaped == LF || escaped == CR && !(i + 2 < window.limit && window.buf[i + 2] == LF)) {
             noteBreak(i + 1, i + 2);
         }
         return i + 2;
@@ -203,19 +193,19 @@ final class RecordScanner {
      */
     private int scanQuoted(int i) throws IOException {
         for (;;) {
-            byte[] b = buf;
-            int lim = limit;
+            byte[] b = window.buf;
+            int lim = window.limit;
             boolean[] stop = quotedStop;
             while (i < lim && !stop[b[i] & 0xFF]) {
                 i++;
             }
             scanStop = i;
-            if (i - recStart > maxRecordSize) {
+            if (i - window.mark > maxRecordSize) {
                 return OVERFLOW;
             }
             if (i >= lim) {
-                i -= refill();
-                if (i >= limit) {
+                i -= window.refill();
+                if (i >= window.limit) {
                     scanStop = i;
                     return UNTERMINATED;
                 }
@@ -223,8 +213,8 @@ final class RecordScanner {
             }
             byte c = b[i];
             if (c == quote) {
-                i = ensure(i, 2);
-                if (i + 1 < limit && buf[i + 1] == quote) {
+                i = window.ensure(i, 2);
+                if (i + 1 < window.limit && window.buf[i + 1] == quote) {
                     i += 2;
                 } else {
                     return afterClosingQuote(i + 1);
@@ -233,14 +223,14 @@ final class RecordScanner {
                 noteBreak(i, i + 1);
                 i++;
             } else if (c == CR) {
-                i = ensure(i, 2);
-                int next = i + 1 < limit && buf[i + 1] == LF ? i + 2 : i + 1;
+                i = window.ensure(i, 2);
+                int next = i + 1 < window.limit && window.buf[i + 1] == LF ? i + 2 : i + 1;
                 noteBreak(i, next);
                 i = next;
             } else {
                 needsNormalizing = true;
-                i = ensure(i, 2);
-                boolean pair = i + 1 < limit && (buf[i + 1] == quote || buf[i + 1] == BACKSLASH);
+                i = window.ensure(i, 2);
+                boolean pair = i + 1 < window.limit && (window.buf[i + 1] == quote || window.buf[i + 1] == BACKSLASH);
                 i += pair ? 2 : 1;
             }
         }
@@ -249,17 +239,17 @@ final class RecordScanner {
     private int afterClosingQuote(int j) throws IOException {
         for (;;) {
             scanStop = j;
-            if (j - recStart > maxRecordSize) {
+            if (j - window.mark > maxRecordSize) {
                 return OVERFLOW;
             }
-            j = ensure(j, 1);
-            if (!(trim && j < limit && isBlank(buf[j]))) {
+            j = window.ensure(j, 1);
+            if (!(trim && j < window.limit && isBlank(window.buf[j]))) {
                 break;
             }
             needsNormalizing = true;
             j++;
         }
-        if (j < limit && buf[j] != delimiter && buf[j] != LF && buf[j] != CR) {
+        if (j < window.limit && window.buf[j] != delimiter && window.buf[j] != LF && window.buf[j] != CR) {
             problem = Malformation.TEXT_AFTER_QUOTE;
         }
         return j;
@@ -268,8 +258,8 @@ final class RecordScanner {
     private void noteBreak(int at, int next) {
         breaks++;
         if (firstBreak < 0) {
-            firstBreak = at - recStart;
-            firstBreakNext = next - recStart;
+            firstBreak = at - window.mark;
+            firstBreakNext = next - window.mark;
         }
     }
 
@@ -278,19 +268,20 @@ final class RecordScanner {
             problem = quotesMultiLine ? Malformation.UNTERMINATED_QUOTE : problem;
             return firstLineOnly();
         }
-        return emit(recStart, end, next, lineEnd);
+        return emit(window.mark, end, next, lineEnd);
     }
 
     private boolean firstLineOnly() {
         breaks = 0;
-        return emit(recStart, recStart + firstBreak, recStart + firstBreakNext, true);
+        return emit(window.mark, window.mark + firstBreak, window.mark + firstBreakNext, true);
     }
 
     private boolean emit(int start, int end, int next, boolean lineEnd) {
+        text = window.buf;
         textStart = start;
         textEnd = end;
-        startOffset = base + start;
-        nextOffset = base + next;
+        startOffset = window.base + start;
+        nextOffset = window.base + next;
         terminated = lineEnd;
         pos = next;
         return true;
@@ -307,69 +298,32 @@ final class RecordScanner {
         }
         problem = Malformation.TOO_LONG;
         breaks = 0;
-        text = Arrays.copyOfRange(buf, recStart, recStart + maxRecordSize);
+        text = Arrays.copyOfRange(window.buf, window.mark, window.mark + maxRecordSize);
         textStart = 0;
         textEnd = maxRecordSize;
-        startOffset = base + recStart;
+        startOffset = window.base + window.mark;
         terminated = true;
-        pos = firstBreak >= 0 ? recStart + firstBreakNext : endOfLine(scanned);
-        nextOffset = base + pos;
+        pos = firstBreak >= 0 ? window.mark + firstBreakNext : endOfLine(scanned);
+        nextOffset = window.base + pos;
         return true;
     }
 
     /** Index after the first line terminator at or after {@code i}, dropping bytes as it goes; end of input ends. */
     private int endOfLine(int i) throws IOException {
         for (;;) {
-            while (i < limit && buf[i] != LF && buf[i] != CR) {
+            while (i < window.limit && window.buf[i] != LF && window.buf[i] != CR) {
                 i++;
             }
-            if (i < limit) {
-                recStart = i;
-                i = ensure(i, 2);
-                return buf[i] == CR && i + 1 < limit && buf[i + 1] == LF ? i + 2 : i + 1;
+            if (i < window.limit) {
+                window.mark = i;
+                i = window.ensure(i, 2);
+                return window.buf[i] == CR && i + 1 < window.limit && window.buf[i + 1] == LF ? i + 2 : i + 1;
             }
-            recStart = limit;
-            i -= refill();
-            if (i >= limit) {
+            window.mark = window.limit;
+            i -= window.refill();
+            if (i >= window.limit) {
                 return i;
             }
         }
-    }
-
-    /** Makes {@code buf[i, i + n)} available unless the input ends first; returns {@code i} after compaction. */
-    private int ensure(int i, int n) throws IOException {
-        while (i + n > limit && !eof) {
-            i -= refill();
-        }
-        return i;
-    }
-
-    /** Moves the current record to the buffer start, grows the buffer if full, reads; returns the shift. */
-    private int refill() throws IOException {
-        int shift = recStart;
-        if (shift > 0) {
-            System.arraycopy(buf, shift, buf, 0, limit - shift);
-            limit -= shift;
-            pos = Math.max(0, pos - shift);
-            base += shift;
-            recStart = 0;
-        }
-        if (limit == buf.length) {
-            if (buf.length >= hardCapacity) {
-                throw new IllegalStateException("record buffer full; the size check must come first");
-            }
-            buf = Arrays.copyOf(buf, (int) Math.min(hardCapacity, 2L * buf.length));
-            text = buf;
-        }
-        while (!eof) {
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                eof = true;
-            } else if (n > 0) {
-                limit += n;
-                break;
-            }
-        }
-        return shift;
     }
 }
