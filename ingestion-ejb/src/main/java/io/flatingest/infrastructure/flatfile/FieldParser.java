@@ -1,5 +1,7 @@
 package io.flatingest.infrastructure.flatfile;
 
+import java.util.Set;
+
 /** Splits one record's text into field values (null for SQL NULL) according to a dialect. */
 interface FieldParser {
 
@@ -11,7 +13,7 @@ interface FieldParser {
 
     /** A parser for the dialect; {@code withNulls} false reads every value as text (for the header). */
     static FieldParser of(Dialect dialect, boolean withNulls) {
-        java.util.Set<String> nulls = withNulls ? dialect.nullTokens() : java.util.Set.of();
+        Set<String> nulls = withNulls ? dialect.nullTokens() : Set.of();
         return dialect.format() == Dialect.Format.CSV
                 ? new CsvFieldParser(dialect, nulls)
                 : new TsvFieldParser(dialect, nulls);

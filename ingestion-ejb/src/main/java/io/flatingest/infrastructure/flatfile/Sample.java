@@ -1,5 +1,6 @@
 package io.flatingest.infrastructure.flatfile;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ record Sample(String text, byte[] utf8, Charset charset, String charsetReason, b
 
     static Sample read(Path file, int size) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = raw.markSupported() ? raw : new java.io.BufferedInputStream(raw);
+            InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
             in.mark(2);
             boolean gzip = in.read() == 0x1F && in.read() == 0x8B;
             in.reset();

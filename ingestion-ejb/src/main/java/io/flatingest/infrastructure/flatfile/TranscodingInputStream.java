@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.Locale;
 
 /**
  * Decodes a stream in any charset and gives it back as UTF-8, so that UTF-16, UTF-32 and other charsets that are
@@ -46,7 +47,7 @@ final class TranscodingInputStream extends InputStream {
      * with the unit after it, which may be a line feed; dropping only the surrogate keeps that line break.
      */
     private static int unitSize(Charset charset) {
-        String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+        String name = charset.name().toUpperCase(Locale.ROOT);
         return name.contains("UTF-32") ? 4 : name.contains("UTF-16") ? 2 : 1;
     }
 
