@@ -5,7 +5,7 @@ enum Malformation {
 
     UNTERMINATED_QUOTE("unterminated quoted field starting on line %d"),
     TEXT_AFTER_QUOTE("text after a closing quote on line %d (a field is either quoted entirely or not at all)"),
-    TOO_LONG("record starting on line %d is longer than the maximum record size; raw text cut");
+    TOO_LONG("record starting on line %d is longer than the maximum record size");
 
     private final String template;
 
