@@ -87,4 +87,17 @@ class CompressionAndResumeTest {
             }
         }
     }
+
+    @Test
+    void aReadPositionSurvivesJavaSerializationAsABatchCheckpoint() throws Exception {
+        ReadPosition position = new ReadPosition(123_456_789_012L, 4_000_000L, 3_999_000L);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(position);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(position, in.readObject());
+        }
+    }
 }
