@@ -141,4 +141,12 @@ class DialectDetectorTest {
         assertEquals(',', detected.dialect().delimiter());
         assertTrue(detected.reasons().get(0).contains("UTF-8"), detected.reasons().get(0));
     }
+
+    @Test
+    void headerOverTextColumnsNeedsUniqueNamesNotRepeatedBelow() throws IOException {
+        DetectedDialect named = detect("h1.csv", "name,city\nAnn,Paris\nBob,Rome\n");
+        assertTrue(named.dialect().header(), named.reasons().toString());
+        DetectedDialect unnamed = detect("h2.csv", "Ann,Paris\nBob,Rome\nAnn,Oslo\n");
+        assertFalse(unnamed.dialect().header(), unnamed.reasons().toString());
+    }
 }
