@@ -29,7 +29,7 @@ class RecordScannerTest {
     @MethodSource("dialects")
     void recordsDoNotDependOnReadSizes(Dialect dialect) throws IOException {
         Random random = new Random(dialect.toString().hashCode());
-        for (int round = 0; round < 400; round++) {
+        for (int round = 0; round < 200; round++) {
             StringBuilder text = new StringBuilder();
             int pieces = random.nextInt(300);
             for (int i = 0; i < pieces; i++) {
