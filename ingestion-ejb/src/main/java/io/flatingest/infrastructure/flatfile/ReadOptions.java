@@ -14,10 +14,13 @@ public record ReadOptions(ReadPosition start, long endOffset, int maxRecordSize)
     /** Default longest record: 8 MiB. */
     public static final int DEFAULT_MAX_RECORD_SIZE = 8 << 20;
 
+    /** Largest allowed maximum: 1 GiB (the record must fit in one array). */
+    public static final int LIMIT_MAX_RECORD_SIZE = 1 << 30;
+
     public ReadOptions {
         Objects.requireNonNull(start, "start");
-        if (maxRecordSize < 16) {
-            throw new IllegalArgumentException("maxRecordSize too small: " + maxRecordSize);
+        if (maxRecordSize < 16 || maxRecordSize > LIMIT_MAX_RECORD_SIZE) {
+            throw new IllegalArgumentException("maxRecordSize must be between 16 bytes and 1 GiB: " + maxRecordSize);
         }
     }
 
