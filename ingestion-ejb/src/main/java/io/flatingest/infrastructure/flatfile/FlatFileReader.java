@@ -1,0 +1,208 @@
+package io.flatingest.infrastructure.flatfile;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Streams the records of a CSV or TSV file, plain or gzip-compressed, in any charset, from the beginning or from a
+ * checkpointed {@link ReadPosition}, optionally stopping at an end offset (a partition).
+ *
+ * <p>Every record comes back with its line, number, byte offsets and raw text; a record that cannot be read exactly
+ * (unterminated quote, text after a closing quote, too long, undecodable bytes, bad escape) comes back
+ * {@link FlatRecord#malformed() malformed} and reading goes on. The reader never holds more than one record (at most
+ * {@link ReadOptions#maxRecordSize()} bytes) plus a read buffer. Not thread-safe; one reader per partition.
+ */
+public final class FlatFileReader implements Closeable {
+
+    private final OpenedInput input;
+    private final RecordScanner scanner;
+    private final RecordDecoder decoder;
+    private final FieldParser parser;
+    private final long endOffset;
+    private long line;
+    private long number;
+    private Header header;
+
+    private FlatFileReader(OpenedInput input, Dialect dialect, ReadOptions options) {
+        this.input = input;
+        this.scanner = new RecordScanner(input.stream(), input.offset(), dialect, options.maxRecordSize());
+        this.decoder = new RecordDecoder(input.decodeAs(), input.charset());
+        this.parser = FieldParser.of(dialect, true);
+        this.endOffset = options.endOffset();
+        this.line = options.start().line();
+        this.number = options.start().record();
+    }
+
+    /** Opens {@code file} for reading from the beginning. */
+    public static FlatFileReader open(Path file, Dialect dialect) throws IOException {
+        return open(file, dialect, ReadOptions.defaults());
+    }
+
+    /**
+     * Opens {@code file}; from the beginning, skips {@link Dialect#skipLines()} lines and reads the header.
+     *
+     * @throws IllegalArgumentException if the dialect is not valid (see {@link Dialect#validate()})
+     */
+    public static FlatFileReader open(Path file, Dialect dialect, ReadOptions options) throws IOException {
+        List<String> problems = dialect.validate();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid dialect: " + String.join("; ", problems));
+        }
+        OpenedInput input = OpenedInput.open(file, dialect.charset(), options.start().offset());
+        FlatFileReader reader = new FlatFileReader(input, dialect, options);
+        try {
+            if (options.start().isBeginning()) {
+                reader.readPreamble(dialect);
+            }
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Reads UTF-8 bytes held in memory (a detection sample) from the beginning. */
+    static FlatFileReader overSample(byte[] utf8, Dialect dialect) throws IOException {
+        OpenedInput input = new OpenedInput(new ByteArrayInputStream(utf8), 0, 0, StandardCharsets.UTF_8,
+                StandardCharsets.UTF_8, false);
+        FlatFileReader reader = new FlatFileReader(input, dialect,
+                ReadOptions.defaults().withMaxRecordSize(Math.max(16, utf8.length)));
+        reader.readPreamble(dialect);
+        return reader;
+    }
+
+    private void readPreamble(Dialect dialect) throws IOException {
+        for (int i = 0; i < dialect.skipLines() && scanner.skipLine(); i++) {
+            line++;
+        }
+        if (dialect.header() && scanner.next()) {
+            header = toHeader(FieldParser.of(dialect, false));
+            line += scanner.breaks + 1;
+        }
+    }
+
+    /** The header, when the dialect has one and this reader started at the beginning. */
+    public Optional<Header> header() {
+        return Optional.ofNullable(header);
+    }
+
+    /** The next record, or null at the end of the file or of the partition. */
+    public FlatRecord read() throws IOException {
+        if (!advance()) {
+            return null;
+        }
+        long first = line;
+        long last = line + scanner.breaks;
+        long recordNumber = number;
+        line = last + 1;
+        number++;
+        String raw = null;
+        String[] fields = null;
+        String problem = scanner.problem == null ? null : scanner.problem.describe(first);
+        if (problem == null) {
+            raw = decoder.decode(scanner.text, scanner.textStart, scanner.textEnd);
+            problem = raw == null ? decoder.problem + " (line " + first + ")" : null;
+        }
+        if (problem == null) {
+            try {
+                fields = parser.parse(raw, scanner.needsNormalizing);
+            } catch (MalformedRecordException e) {
+                problem = e.getMessage() + " (line " + first + ")";
+            }
+        }
+        if (raw == null) {
+            raw = decoder.lenient(scanner.text, scanner.textStart, scanner.textEnd);
+        }
+        return new FlatRecord(first, last, recordNumber, scanner.startOffset, scanner.nextOffset, raw, fields, problem);
+    }
+
+    /** Scans past the next record without decoding it; false at the end. For {@link RecordBoundaries}. */
+    boolean skip() throws IOException {
+        if (!advance()) {
+            return false;
+        }
+        line += scanner.breaks + 1;
+        number++;
+        return true;
+    }
+
+    private boolean advance() throws IOException {
+        return (endOffset < 0 || scanner.position() < endOffset) && scanner.next();
+    }
+
+    /** Where the next record starts: store this as the checkpoint after the last record handed out. */
+    public ReadPosition position() {
+        return new ReadPosition(scanner.position(), line, number);
+    }
+
+    /** The file's charset: the configured one, or the one its byte-order mark announces. */
+    public Charset charset() {
+        return input.charset();
+    }
+
+    /** Whether the file is gzip-compressed (offsets are then in the inflated bytes). */
+    public boolean compressed() {
+        return input.compressed();
+    }
+
+    /** Whether the text is transcoded to UTF-8 (offsets are then in the UTF-8 bytes). */
+    public boolean transcoded() {
+        return input.transcoded();
+    }
+
+    /** Whether offsets are plain file offsets, so partitions can seek. */
+    boolean plain() {
+        return input.plain();
+    }
+
+    @Override
+    public void close() throws IOException {
+        input.stream().close();
+    }
+
+    private Header toHeader(FieldParser textParser) {
+        long headerLine = line;
+        List<String> problems = new ArrayList<>();
+        String text = decoder.decode(scanner.text, scanner.textStart, scanner.textEnd);
+        if (text == null) {
+            problems.add("header: " + decoder.problem);
+            text = decoder.lenient(scanner.text, scanner.textStart, scanner.textEnd);
+        }
+        String[] fields = {text};
+        if (scanner.problem != null) {
+            problems.add("header: " + scanner.problem.describe(headerLine));
+        } else {
+            try {
+                fields = textParser.parse(text, scanner.needsNormalizing);
+            } catch (MalformedRecordException e) {
+                problems.add("header: " + e.getMessage());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, List<Integer>> columns = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i++) {
+            String name = fields[i] == null ? "" : fields[i].replace("\uFEFF", "").strip();
+            names.add(name);
+            if (name.isEmpty()) {
+                problems.add("column " + (i + 1) + " has an empty name");
+            } else {
+                columns.computeIfAbsent(name, k -> new ArrayList<>()).add(i + 1);
+            }
+        }
+        columns.forEach((name, at) -> {
+            if (at.size() > 1) {
+                problems.add("column name '" + name + "' is used by columns " + at);
+            }
+        });
+        return new Header(names, problems, headerLine);
+    }
+}

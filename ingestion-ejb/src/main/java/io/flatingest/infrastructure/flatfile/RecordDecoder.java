@@ -1,0 +1,70 @@
+package io.flatingest.infrastructure.flatfile;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * Decodes record bytes strictly. The fast path is the JDK's {@code new String(bytes, charset)}, which replaces bad
+ * input with U+FFFD; only when the result holds a U+FFFD is the record decoded again with a reporting decoder, to tell
+ * a real U+FFFD in the file from undecodable bytes.
+ */
+final class RecordDecoder {
+
+    private final Charset charset;
+    private final String sourceName;
+    private final boolean transcoded;
+    private final CharsetDecoder strict;
+    private CharBuffer scratch = CharBuffer.allocate(256);
+
+    /** Why the last {@link #decode} returned null. */
+    String problem;
+
+    RecordDecoder(Charset charset, Charset source) {
+        this.charset = charset;
+        this.sourceName = source.name();
+        this.transcoded = !charset.equals(source);
+        this.strict = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The text of {@code bytes[from, to)}, or null when it is not valid in the charset (see {@link #problem}). */
+    String decode(byte[] bytes, int from, int to) {
+        String text = lenient(bytes, from, to);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        int bad = firstBadByte(bytes, from, to);
+        if (bad < 0) {
+            return text;
+        }
+        problem = transcoded
+                ? "bytes not valid in " + sourceName
+                : "bytes not valid in " + sourceName + " at byte " + (bad + 1) + " of the record";
+        return null;
+    }
+
+    /** The text with undecodable bytes shown as U+FFFD, for a reject file. */
+    String lenient(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, charset);
+    }
+
+    private int firstBadByte(byte[] bytes, int from, int to) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+        strict.reset();
+        for (;;) {
+            scratch.clear();
+            CoderResult result = strict.decode(in, scratch, true);
+            if (result.isError()) {
+                return in.position() - from;
+            }
+            if (result.isUnderflow()) {
+                return strict.flush(scratch).isError() ? in.position() - from : -1;
+            }
+        }
+    }
+}
