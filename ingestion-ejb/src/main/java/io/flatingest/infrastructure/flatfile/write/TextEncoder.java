@@ -78,12 +78,13 @@ final class TextEncoder extends Writer {
     private void utf8(char[] c, int i, int end) throws IOException {
         byte[] b = buf;
         while (i < end) {
-            if (n + 4 > b.length) {
+            if (n > b.length - 4) {
                 drain();
             }
-            int limit = Math.min(end, i + b.length - n - 4);
+            // ASCII, the bulk of export text, as far as it fits while keeping room for one 4-byte character
+            int limit = Math.min(end, i + b.length - 3 - n);
             char ch;
-            while (i < limit && (ch = c[i]) < 0x80) { // ASCII, the bulk of export text
+            while (i < limit && (ch = c[i]) < 0x80) {
                 b[n++] = (byte) ch;
                 i++;
             }
