@@ -44,8 +44,8 @@ final class NumberFormatters {
     static ValueFormatter decimal(ClickHouseType.Decimal type) {
         int scale = type.scale();
         return switch (type.byteWidth()) {
-            case 4 -> new Bare(in -> decimal(in.readInt(), scale));
-            case 8 -> new Bare(in -> decimal(in.readLong(), scale));
+            case 4 -> new Decimal64(scale, true);
+            case 8 -> new Decimal64(scale, false);
             default -> {
                 int words = type.byteWidth() / 8;
                 yield new Bare(in -> decimalWide(in, words, scale));
@@ -55,6 +55,11 @@ final class NumberFormatters {
 
     /** The text of unscaled 10^-scale. */
     static String decimal(long unscaled, int scale) {
+        return decimal(unscaled, scale, new byte[41]);
+    }
+
+    /** The text of unscaled 10^-scale, built in {@code b} (41 bytes at least). */
+    static String decimal(long unscaled, int scale, byte[] b) {
         if (scale == 0) {
             return Long.toString(unscaled);
         }
@@ -65,7 +70,6 @@ final class NumberFormatters {
         long m = Math.abs(unscaled);
         int digits = Math.max(digitCount(m), scale + 1);
         int len = digits + 1 + (negative ? 1 : 0);
-        byte[] b = new byte[len];
         int p = len;
         for (int i = 0; i < scale; i++) {
             b[--p] = (byte) ('0' + m % 10);
@@ -166,6 +170,23 @@ final class NumberFormatters {
         @Override
         public String read(RowBinaryInput in) throws IOException {
             return reader.read(in);
+        }
+    }
+
+    /** Decimal32/Decimal64: a 4- or 8-byte unscaled integer. */
+    static final class Decimal64 extends ValueFormatter.Bare {
+        private final int scale;
+        private final boolean narrow;
+        private final byte[] scratch = new byte[41];
+
+        Decimal64(int scale, boolean narrow) {
+            this.scale = scale;
+            this.narrow = narrow;
+        }
+
+        @Override
+        public String read(RowBinaryInput in) throws IOException {
+            return decimal(narrow ? in.readInt() : in.readLong(), scale, scratch);
         }
     }
 

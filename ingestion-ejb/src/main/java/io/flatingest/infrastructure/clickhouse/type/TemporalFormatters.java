@@ -51,7 +51,7 @@ final class TemporalFormatters {
     /** DateTime: UInt32 seconds since the epoch. */
     static final class DateTime extends ValueFormatter.Quoted {
         private final Offsets offsets;
-        private final byte[] scratch = new byte[32];
+        private final LocalDateTimeText text = new LocalDateTimeText();
 
         DateTime(ZoneId zone) {
             this.offsets = new Offsets(zone);
@@ -60,8 +60,8 @@ final class TemporalFormatters {
         @Override
         public String read(RowBinaryInput in) throws IOException {
             long epochSecond = in.readInt() & 0xFFFF_FFFFL;
-            int n = dateTime(epochSecond + offsets.offsetSeconds(epochSecond), scratch, 0);
-            return new String(scratch, 0, n, StandardCharsets.ISO_8859_1);
+            int n = text.write(epochSecond + offsets.offsetSeconds(epochSecond));
+            return new String(text.bytes, 0, n, StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -69,7 +69,7 @@ final class TemporalFormatters {
     static final class DateTime64 extends ValueFormatter.Quoted {
         private final int precision;
         private final Offsets offsets;
-        private final byte[] scratch = new byte[48];
+        private final LocalDateTimeText text = new LocalDateTimeText();
 
         DateTime64(int precision, ZoneId zone) {
             this.precision = precision;
@@ -82,7 +82,8 @@ final class TemporalFormatters {
             long unit = POW10[precision];
             long epochSecond = Math.floorDiv(ticks, unit);
             long fraction = Math.floorMod(ticks, unit);
-            int n = dateTime(epochSecond + offsets.offsetSeconds(epochSecond), scratch, 0);
+            int n = text.write(epochSecond + offsets.offsetSeconds(epochSecond));
+            byte[] scratch = text.bytes;
             if (precision > 0) {
                 scratch[n++] = '.';
                 for (int i = n + precision - 1; i >= n; i--) {
@@ -95,23 +96,35 @@ final class TemporalFormatters {
         }
     }
 
+    /**
+     * {@code YYYY-MM-DD hh:mm:ss} of local seconds, reusing the date part while consecutive values fall on the same
+     * day, as they mostly do.
+     */
+    static final class LocalDateTimeText {
+        final byte[] bytes = new byte[48];
+        private long day = Long.MIN_VALUE;
+        private int dateLength;
+
+        int write(long localSeconds) {
+            long d = Math.floorDiv(localSeconds, 86_400);
+            if (d != day) {
+                dateLength = writeDate(d, bytes, 0);
+                bytes[dateLength] = ' ';
+                day = d;
+            }
+            int secondOfDay = (int) (localSeconds - d * 86_400);
+            int off = two(secondOfDay / 3600, bytes, dateLength + 1);
+            bytes[off++] = ':';
+            off = two(secondOfDay / 60 % 60, bytes, off);
+            bytes[off++] = ':';
+            return two(secondOfDay % 60, bytes, off);
+        }
+    }
+
     static String date(long epochDay) {
         byte[] b = new byte[16];
         int n = writeDate(epochDay, b, 0);
         return new String(b, 0, n, StandardCharsets.ISO_8859_1);
-    }
-
-    /** Writes local seconds since 1970-01-01T00:00 as {@code YYYY-MM-DD hh:mm:ss}. */
-    static int dateTime(long localSeconds, byte[] dst, int off) {
-        long day = Math.floorDiv(localSeconds, 86_400);
-        int secondOfDay = (int) Math.floorMod(localSeconds, 86_400);
-        off = writeDate(day, dst, off);
-        dst[off++] = ' ';
-        off = two(secondOfDay / 3600, dst, off);
-        dst[off++] = ':';
-        off = two(secondOfDay / 60 % 60, dst, off);
-        dst[off++] = ':';
-        return two(secondOfDay % 60, dst, off);
     }
 
     /** Writes the proleptic Gregorian date (H. Hinnant's civil_from_days) as {@code YYYY-MM-DD}. */

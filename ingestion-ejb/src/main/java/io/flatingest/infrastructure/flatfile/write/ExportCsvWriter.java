@@ -24,6 +24,8 @@ final class ExportCsvWriter extends CSVWriter {
     private final boolean quoteAll;
     private final String nullMarker;
     private final String nullToken;
+    /** Bit c set when character c (below 64) forces quotes; separator or quote at 64 and above tested apart. */
+    private final long lowSpecials;
 
     /**
      * @param nullMarker the instance passed for NULL (compared by identity, never quoted); null when NULL is empty
@@ -37,6 +39,13 @@ final class ExportCsvWriter extends CSVWriter {
         this.quoteAll = options.quoteAll();
         this.nullMarker = nullMarker;
         this.nullToken = options.nullToken();
+        long mask = 1L << '\n' | 1L << '\r';
+        for (char c : new char[] {separator, quotechar}) {
+            if (c < 64) {
+                mask |= 1L << c;
+            }
+        }
+        this.lowSpecials = mask;
     }
 
     @Override
@@ -66,9 +75,10 @@ final class ExportCsvWriter extends CSVWriter {
         if (first == ' ' || first == '\t' || last == ' ' || last == '\t') {
             return true;
         }
+        long low = lowSpecials;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == quotechar || c == separator || c == '\n' || c == '\r') {
+            if (c < 64 ? (low >>> c & 1) != 0 : c == quotechar || c == separator) {
                 return true;
             }
         }

@@ -54,11 +54,33 @@ final class TextEncoder extends Writer {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
+        if (encoder == null && off == 0 && len == s.length() && len <= buf.length) {
+            // getBytes is an intrinsic copy for the usual all-ASCII line. It writes '?' for an unpaired surrogate,
+            // so a line with '?' in it is encoded again below, strictly.
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            if (!contains(b, (byte) '?')) {
+                if (n + b.length > buf.length) {
+                    drain();
+                }
+                System.arraycopy(b, 0, buf, n, b.length);
+                n += b.length;
+                return;
+            }
+        }
         if (chars.length < len) {
             chars = new char[Math.max(len, chars.length * 2)];
         }
         s.getChars(off, off + len, chars, 0);
         write(chars, 0, len);
+    }
+
+    private static boolean contains(byte[] b, byte v) {
+        for (byte x : b) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -106,6 +106,23 @@ class TemporalFormattersTest {
     }
 
     @Test
+    void consecutiveValuesOnTheSameOrOtherDaysIncludingBeforeTheEpoch() throws IOException {
+        long[] ticks = {-1, -86_400_000, -86_399_999, 0, 86_399_999, 86_400_000, 86_399_000, -1};
+        String[] expected = {"1969-12-31 23:59:59.999", "1969-12-31 00:00:00.000", "1969-12-31 00:00:00.001",
+                "1970-01-01 00:00:00.000", "1970-01-01 23:59:59.999", "1970-01-02 00:00:00.000",
+                "1970-01-01 23:59:59.000", "1969-12-31 23:59:59.999"};
+        RowBinaryBytes b = bytes();
+        for (long t : ticks) {
+            b.i64(t);
+        }
+        RowBinaryInput in = b.input();
+        FieldDecoder d = FieldFormatters.forType(ClickHouseTypes.parse("DateTime64(3)"), FormatOptions.defaults());
+        for (String e : expected) {
+            assertEquals(e, d.read(in));
+        }
+    }
+
+    @Test
     void unknownColumnZoneIsRefusedAtBuildTime() {
         assertThrows(IllegalArgumentException.class,
                 () -> FieldFormatters.forType(ClickHouseTypes.parse("DateTime('Mars/Olympus')"),
