@@ -49,7 +49,8 @@ class CompositeFormattersTest {
         assertEquals("['01234567-89ab-cdef-0123-456789abcdef']", text("Array(UUID)",
                 bytes().varUInt(1).i64(0x0123456789abcdefL).i64(0x0123456789abcdefL)));
         assertEquals("['1.2.3.4']", text("Array(IPv4)", bytes().varUInt(1).i32(0x01020304)));
-        assertEquals("['2020-01-02 03:04:05.100']", text("Array(DateTime64(3))", bytes().varUInt(1).i64(1577934245100L)));
+        assertEquals("['2020-01-02 03:04:05.100']",
+                text("Array(DateTime64(3))", bytes().varUInt(1).i64(1577934245100L)));
     }
 
     @Test

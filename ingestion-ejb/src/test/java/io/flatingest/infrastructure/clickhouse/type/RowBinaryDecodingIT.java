@@ -65,10 +65,13 @@ class RowBinaryDecodingIT {
                 "toDateTime('2021-03-28 01:59:59')", "toDateTime('2000-01-01 12:00:00')",
                 "toDateTime('1999-12-31 23:59:59')", "toDateTime('2024-06-30 06:07:08')");
         col("tk", "DateTime('Asia/Kolkata')", "toDateTime('2020-01-02 03:04:05', 'Asia/Kolkata')",
-                "toDateTime('1970-01-01 05:30:00', 'Asia/Kolkata')", "toDateTime('2038-01-19 08:44:07', 'Asia/Kolkata')",
-                "toDateTime('2000-01-01 00:00:00', 'Asia/Kolkata')", "toDateTime('2100-02-28 23:59:59', 'Asia/Kolkata')",
+                "toDateTime('1970-01-01 05:30:00', 'Asia/Kolkata')",
+                "toDateTime('2038-01-19 08:44:07', 'Asia/Kolkata')",
+                "toDateTime('2000-01-01 00:00:00', 'Asia/Kolkata')",
+                "toDateTime('2100-02-28 23:59:59', 'Asia/Kolkata')",
                 "toDateTime('2024-06-30 06:07:08', 'Asia/Kolkata')");
-        col("u", "UUID", "toUUID('00112233-4455-6677-8899-aabbccddeeff')", "toUUID('00000000-0000-0000-0000-000000000000')",
+        col("u", "UUID", "toUUID('00112233-4455-6677-8899-aabbccddeeff')",
+                "toUUID('00000000-0000-0000-0000-000000000000')",
                 "toUUID('ffffffff-ffff-ffff-ffff-ffffffffffff')", "toUUID('01234567-89ab-cdef-fedc-ba9876543210')",
                 "toUUID('a0b1c2d3-e4f5-4617-8899-0a1b2c3d4e5f')", "toUUID('12345678-9abc-def0-1234-56789abcdef0')");
         col("e8", "Enum8('a' = 1, 'it\\'s' = -2, 'x,y' = 127)", "'a'", "'it\\'s'", "'x,y'", "'a'", "'a'", "'it\\'s'");

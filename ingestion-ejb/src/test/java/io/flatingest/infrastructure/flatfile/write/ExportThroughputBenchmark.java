@@ -60,7 +60,8 @@ public final class ExportThroughputBenchmark {
                         () -> writeDecoded(decodedBlock, rows, dir, ExportFileOptions.csv()));
             }
             if (only.isEmpty() || only.contains("s")) {
-                measure("stock opencsv CSVWriter only (pre-decoded)", rows, () -> stockOpencsv(decodedBlock, rows, dir));
+                measure("stock opencsv CSVWriter only (pre-decoded)", rows,
+                        () -> stockOpencsv(decodedBlock, rows, dir));
             }
             if (only.isEmpty() || only.contains("f")) {
                 measure("FULL: decode + format + ExportFileWriter CSV", rows,
