@@ -6,12 +6,25 @@ import java.util.List;
  * Builds the {@link FieldDecoder} of a column from its parsed type: the type tree is walked once here, so that
  * reading a value is a direct call into the right formatter.
  *
- * <p>Texts, in short: integers of every width in decimal; Decimal(P, S) exact with S fraction digits; floats
- * shortest round-trip ({@link FloatText}); Date {@code 2024-03-01}; DateTime {@code 2024-03-01 13:45:00} in the
- * zone {@link FormatOptions} picks; DateTime64(p) with p fraction digits; UUID lower-case; Enum as its name; Bool
- * {@code true}/{@code false}; IPv4 dotted, IPv6 RFC 5952; String as UTF-8 ({@link FormatOptions.InvalidUtf8});
- * FixedString with trailing zero bytes trimmed unless kept; Array/Map/Tuple as ClickHouse literals; NULL as null.
- * LowCardinality(T) and SimpleAggregateFunction(f, T) are read as T.
+ * <p>Every text is what ClickHouse itself prints for the value (checked against 18.16 by
+ * {@code RowBinaryDecodingIT}), so that a file re-imports to the same values, with these deliberate choices:
+ * <ul>
+ * <li>Integers of every width (up to 256 bits) in plain decimal.</li>
+ * <li>Decimal(P, S): exact, never an exponent, always exactly S fraction digits ({@code 1.50}, {@code -0.05}), as
+ *     18.16 prints them (modern servers drop trailing zeros unless {@code output_format_decimal_trailing_zeros}).</li>
+ * <li>Float32/Float64: the shortest decimal that reads back to the same bits (shortest as a float for Float32), in
+ *     plain notation while the decimal exponent is in [-6, 21) and as {@code 1e-7} / {@code 1.5e21} outside it;
+ *     {@code inf}, {@code -inf}, {@code nan}, {@code -0}. Identical to ClickHouse's own output.</li>
+ * <li>Date {@code 2024-03-01}; DateTime {@code 2024-03-01 13:45:00} in the zone {@link FormatOptions} picks;
+ *     DateTime64(p) with exactly p fraction digits. The epoch is {@code 1970-01-01}, not 18.16's {@code 0000-00-00}
+ *     (modern servers print 1970-01-01 too, and other tools cannot read zeros).</li>
+ * <li>UUID lower-case; Enum as its name; Bool {@code true}/{@code false}; IPv4 dotted; IPv6 RFC 5952.</li>
+ * <li>String as UTF-8, refusing invalid bytes unless told otherwise ({@link FormatOptions.InvalidUtf8}); FixedString
+ *     with its trailing zero bytes trimmed unless kept.</li>
+ * <li>Array/Map/Tuple as ClickHouse literals ({@code ['a','b\'c']}, {@code {'k':1}}, {@code (1,NULL)}), which its
+ *     CSV and TSV input read back; see {@link FieldDecoder#literal()}.</li>
+ * <li>NULL as null; LowCardinality(T) and SimpleAggregateFunction(f, T) as T.</li>
+ * </ul>
  */
 public final class FieldFormatters {
 

@@ -11,7 +11,7 @@ import java.time.zone.ZoneRules;
  * Date ({@code YYYY-MM-DD}), Date32, DateTime ({@code YYYY-MM-DD hh:mm:ss}) and DateTime64(p) (with exactly p
  * fraction digits), computed with integer arithmetic into a scratch buffer instead of java.time formatters. A
  * DateTime is shown in the zone {@link FormatOptions#zoneFor} picks: the user's override, else the column's zone,
- * else the server's.
+ * else the server's. Day 0 is {@code 1970-01-01}: 18.16 prints {@code 0000-00-00} for it, modern servers do not.
  */
 final class TemporalFormatters {
 
