@@ -1,5 +1,6 @@
 package io.flatingest.infrastructure.clickhouse.type;
 
+import io.flatingest.infrastructure.clickhouse.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,27 +56,11 @@ public final class ClickHouseTypes {
 
     /** Renders a string literal in ClickHouse syntax: single quotes, backslash escapes. */
     public static String quote(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\'' -> sb.append("\\'");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\0' -> sb.append("\\0");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('\'').toString();
+        return Identifiers.literal(value);
     }
 
     static String quoteIdentifierIfNeeded(String name) {
-        if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            return name;
-        }
-        return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : Identifiers.quote(name);
     }
 
     private ClickHouseType type() {

@@ -1,0 +1,62 @@
+package io.flatingest.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Maven-built EAR on a full Payara Server: a throwaway domain on non-default ports, prepared by the
+ * provided script, answers REST calls, runs a batch job into the real ClickHouse, and keeps its job history
+ * visible across a redeployment and a server restart.
+ */
+class EarSmokeIT {
+
+    @Test
+    void earDeploysAndRunsJobsThatStayVisibleAcrossRedeployAndRestart() {
+        Path work = Path.of(System.getProperty("flatingest.it.dir")).resolve("server-" + System.currentTimeMillis());
+        int portBase = 20000 + (int) (ProcessHandle.current().pid() % 400) * 100;
+        String ear = System.getProperty("flatingest.ear");
+        try (PayaraServerDomain domain = new PayaraServerDomain(work, portBase,
+                Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl()))) {
+            long began = System.nanoTime();
+            domain.script("install", ear);
+            System.out.printf("Payara Server domain created, started and EAR deployed in %d s%n",
+                    (System.nanoTime() - began) / 1_000_000_000);
+            ApiClient api = new ApiClient(domain.baseUrl());
+
+            String db = "ear_smoke_" + System.currentTimeMillis();
+            HttpResponse<String> started = api.postJson("/api/jobs/self-check",
+                    "{\"rows\":500,\"database\":\"" + db + "\",\"table\":\"numbers\",\"chunkSize\":50}");
+            assertEquals(202, started.statusCode(), () -> started.body() + "\n" + domain.serverLogTail());
+            long id = ApiClient.json(started).asJsonObject().getJsonNumber("executionId").longValue();
+            JsonObject job = api.await("/api/jobs/" + id, j -> j.containsKey("end"), Duration.ofSeconds(120));
+            assertEquals("COMPLETED", job.getString("status"), () -> job + "\n" + domain.serverLogTail());
+            JsonObject metrics = job.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");
+            assertEquals(500, metrics.getInt("READ_COUNT"));
+            assertEquals(450, metrics.getInt("WRITE_COUNT"));
+            assertEquals(50, metrics.getInt("FILTER_COUNT"));
+            assertEquals(11, metrics.getInt("COMMIT_COUNT"));
+
+            JsonArray tables = ApiClient.json(api.get("/api/connections/default/databases/" + db + "/tables"))
+                    .asJsonArray();
+            assertEquals(450, tables.getJsonObject(0).getJsonNumber("rows").longValue(), tables.toString());
+
+            domain.script("redeploy", ear);
+            assertEquals("COMPLETED", api.getObject("/api/jobs/" + id).getString("status"),
+                    "an execution started before a redeployment is still visible after it");
+
+            domain.script("stop");
+            domain.script("start");
+            JsonObject afterRestart = api.getObject("/api/jobs/" + id);
+            assertEquals(job.getString("start"), afterRestart.getString("start"));
+            assertTrue(ApiClient.json(api.get("/api/connections/default/databases")).toString().contains(db));
+        }
+    }
+}

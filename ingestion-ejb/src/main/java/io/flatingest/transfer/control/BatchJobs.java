@@ -1,0 +1,50 @@
+package io.flatingest.transfer.control;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The only class that talks to Jakarta Batch's {@link JobOperator}.
+ *
+ * <p>It is a CDI bean, not an EJB, on purpose: Payara tags every job execution with the component that started it
+ * and hides it from other components. Calls made from the web module run in the web component's context, whose
+ * tag stays the same across restarts and redeployments (an EJB's tag changes with every deployment).
+ */
+@ApplicationScoped
+public class BatchJobs {
+
+    private JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+
+    /** Starts a job by its job XML name; returns the execution id. */
+    public long start(String jobName, Properties parameters) {
+        return operator().start(jobName, parameters);
+    }
+
+    /** An execution, or empty when the id is unknown. */
+    public Optional<JobExecution> execution(long executionId) {
+        try {
+            return Optional.of(operator().getJobExecution(executionId));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The steps of an execution with their metrics (zero while a step runs: see PLATFORM notes). */
+    public List<StepExecution> steps(long executionId) {
+        return operator().getStepExecutions(executionId);
+    }
+
+    /** The parameters an execution was started with. */
+    public Properties parameters(long executionId) {
+        return operator().getParameters(executionId);
+    }
+}

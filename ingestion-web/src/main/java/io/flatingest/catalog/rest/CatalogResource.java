@@ -1,0 +1,63 @@
+package io.flatingest.catalog.rest;
+
+import io.flatingest.catalog.boundary.CatalogService;
+import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.ColumnInfo;
+import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.TableInfo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Databases, tables and columns of a ClickHouse connection. */
+@Path("connections/{connection}/databases")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class CatalogResource {
+
+    @Inject
+    CatalogService catalog;
+
+    @PathParam("connection")
+    String connection;
+
+    /** Database names. */
+    @GET
+    public List<String> databases() {
+        return catalog.databases(connection);
+    }
+
+    /** Tables of a database with engine, rows and size. */
+    @GET
+    @Path("{database}/tables")
+    public List<TableDto> tables(@PathParam("database") String database) {
+        return catalog.tables(connection, database).stream().map(TableDto::of).toList();
+    }
+
+    /** Columns of a table with their ClickHouse types. */
+    @GET
+    @Path("{database}/tables/{table}/columns")
+    public List<ColumnDto> columns(@PathParam("database") String database, @PathParam("table") String table) {
+        return catalog.columns(connection, database, table).stream().map(ColumnDto::of).toList();
+    }
+
+    /** A table as the API shows it. */
+    public record TableDto(String name, String engine, Long rows, Long bytesOnDisk, String sortingKey,
+                           String partitionKey) {
+        static TableDto of(TableInfo t) {
+            return new TableDto(t.name(), t.engine(), t.rows(), t.bytesOnDisk(), t.sortingKey(), t.partitionKey());
+        }
+    }
+
+    /** A column as the API shows it. */
+    public record ColumnDto(String name, String type, boolean nullable, String defaultKind, String defaultExpression,
+                            boolean inSortingKey, boolean insertable) {
+        static ColumnDto of(ColumnInfo c) {
+            return new ColumnDto(c.name(), c.typeText(), c.type().isNullable(), c.defaultKind(),
+                    c.defaultExpression(), c.inSortingKey(), c.insertable());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: ClickHouse reachability and the job repository. */
+package io.flatingest.health;

@@ -1,0 +1,61 @@
+package io.flatingest.transfer.rest;
+
+import io.flatingest.transfer.boundary.ExecutionView;
+import io.flatingest.transfer.boundary.SelfCheckCommand;
+import io.flatingest.transfer.boundary.TransferService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.NoSuchElementException;
+
+/** Job executions: start, inspect. */
+@Path("jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class JobsResource {
+
+    @Inject
+    TransferService transfers;
+
+    @Context
+    UriInfo uri;
+
+    /** Starts the self-check job (numbers → ClickHouse) and answers 202 with the execution's location. */
+    @POST
+    @Path("self-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response startSelfCheck(SelfCheckRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("A JSON body with rows, database and table is required");
+        }
+        long id = transfers.startSelfCheck(new SelfCheckCommand(request.rows(), request.database(), request.table(),
+                request.chunkSize() == null ? 100 : request.chunkSize()));
+        return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
+                .build()).build();
+    }
+
+    /** One execution with its steps and metrics. */
+    @GET
+    @Path("{executionId}")
+    public ExecutionView execution(@PathParam("executionId") long executionId) {
+        return transfers.execution(executionId)
+                .orElseThrow(() -> new NoSuchElementException("No job execution " + executionId));
+    }
+
+    /** Body of a self-check start. */
+    public record SelfCheckRequest(long rows, String database, String table, Integer chunkSize) {
+    }
+
+    /** Answer to a start. */
+    public record Started(long executionId) {
+    }
+}

@@ -1,0 +1,154 @@
+package io.flatingest.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application on a real Payara Micro process, started the way {@code scripts/run.sh} starts it (the
+ * self-contained WAR, post-boot commands for the H2 repository in a data directory). Unlike Arquillian's managed
+ * container, tests can stop, kill -9 and restart it on the same data directory.
+ */
+public final class MicroServer implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private final Map<String, String> environment;
+    private Process process;
+    private Path log;
+    private int starts;
+
+    /**
+     * @param dataDir     the application's data directory (H2 database, landing and export directories)
+     * @param port        HTTP port
+     * @param environment extra environment (FLATINGEST_* settings)
+     */
+    public MicroServer(Path dataDir, int port, Map<String, String> environment) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.environment = environment;
+    }
+
+    /** Starts Payara Micro and waits until the application reports ready; returns the start time in ms. */
+    public long start() {
+        long began = System.nanoTime();
+        try {
+            Files.createDirectories(dataDir);
+            Path postBoot = dataDir.resolve("postboot.asadmin");
+            Path script = Path.of(System.getProperty("flatingest.scripts", "../scripts"))
+                    .resolve("payara/render-commands.sh");
+            Process render = new ProcessBuilder("bash", script.toString(), "h2", dataDir.toString())
+                    .redirectOutput(postBoot.toFile()).redirectErrorStream(false).start();
+            if (render.waitFor() != 0) {
+                throw new IllegalStateException("render-commands.sh failed");
+            }
+            Path war = dataDir.resolve("flatingest.war");
+            Files.copy(TestEnvironment.war(), war, StandardCopyOption.REPLACE_EXISTING);
+            log = dataDir.resolve("micro-" + (++starts) + ".log");
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-jar", TestEnvironment.microJar().toString(),
+                    "--deploy", war.toString(), "--contextroot", "flatingest", "--port", Integer.toString(port),
+                    "--postbootcommandfile", postBoot.toString(), "--nocluster", "--disablephonehome"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("FLATINGEST_DATA_DIR", dataDir.toString());
+            pb.environment().put("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl());
+            pb.environment().putAll(environment);
+            process = pb.start();
+            awaitReady(Duration.ofMinutes(4));
+            return (System.nanoTime() - began) / 1_000_000;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Payara Micro", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The application's base URL. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port + "/flatingest";
+    }
+
+    /** The server's root URL (health, openapi). */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The current log file. */
+    public Path log() {
+        return log;
+    }
+
+    /** Graceful stop (SIGTERM), waiting up to a minute. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitForExit(Duration.ofMinutes(1));
+        }
+    }
+
+    /** Kills the JVM at once (SIGKILL), as a power cut or the OOM killer would. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitForExit(Duration.ofSeconds(30));
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void waitForExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during start-up; log: " + log + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(rootUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                // 200 alone is not enough: Micro answers UP before the application's own checks are registered
+                if (r.statusCode() == 200 && r.body().contains("\"clickhouse\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            ApiClient.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro not ready within " + timeout + "; log: " + log + "\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
