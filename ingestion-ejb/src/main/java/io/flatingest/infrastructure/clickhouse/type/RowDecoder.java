@@ -1,0 +1,76 @@
+package io.flatingest.infrastructure.clickhouse.type;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads the rows of a {@code SELECT … FORMAT RowBinary} stream as text, one {@link FieldDecoder} per column, and
+ * names the row, column and type in every failure. The column types come from {@code DESCRIBE} beforehand
+ * (18.16 has no RowBinaryWithNamesAndTypes), so they must be listed in the SELECT's order.
+ */
+public final class RowDecoder {
+
+    private final List<String> names;
+    private final List<ClickHouseType> types;
+    private final FieldDecoder[] decoders;
+    private final String[] row;
+    private long rows;
+
+    public RowDecoder(List<String> names, List<ClickHouseType> types, FormatOptions options) {
+        if (names.size() != types.size() || names.isEmpty()) {
+            throw new IllegalArgumentException("need as many column names as types, at least one");
+        }
+        this.names = List.copyOf(names);
+        this.types = List.copyOf(types);
+        this.decoders = FieldFormatters.forTypes(types, options).toArray(FieldDecoder[]::new);
+        this.row = new String[decoders.length];
+    }
+
+    /**
+     * The next row's texts (null for NULL) in an array that the next call overwrites, or null at the end of a
+     * stream that ended cleanly.
+     *
+     * @throws EOFException       when the stream ends inside a row
+     * @throws DecodingException  when a value has no text; the message names row, column and type
+     */
+    public String[] next(RowBinaryInput in) throws IOException {
+        if (in.atEnd()) {
+            return null;
+        }
+        long start = in.position();
+        int i = 0;
+        try {
+            for (; i < decoders.length; i++) {
+                row[i] = decoders[i].read(in);
+            }
+        } catch (EOFException e) {
+            EOFException wrapped = new EOFException(where(i, start) + e.getMessage());
+            wrapped.initCause(e);
+            throw wrapped;
+        } catch (DecodingException e) {
+            throw new DecodingException(where(i, start) + e.getMessage(), e);
+        }
+        rows++;
+        return row;
+    }
+
+    /** Rows read so far. */
+    public long rowsRead() {
+        return rows;
+    }
+
+    /** Whether column {@code i} yields ClickHouse literals (Array, Map, Tuple); see {@link FieldDecoder#literal()}. */
+    public boolean literal(int i) {
+        return decoders[i].literal();
+    }
+
+    public int columnCount() {
+        return decoders.length;
+    }
+
+    private String where(int column, long rowStart) {
+        return "row " + (rows + 1) + " (from byte " + rowStart + "), column " + names.get(column) + " "
+                + types.get(column) + ": ";
+    }
+}
