@@ -163,7 +163,7 @@ stop() {
     fi
     case "$dir" in
         /tmp/flatingest-clickhouse.*|*/target/clickhouse*) rm -rf "$dir" ;;
-        *) echo "clickhouse.sh: left $dir in place (not a directory this script created)" >&2 ;;
+        *) echo "clickhouse.sh: ClickHouse stopped; its data stays in $dir" >&2 ;;
     esac
 }
 
