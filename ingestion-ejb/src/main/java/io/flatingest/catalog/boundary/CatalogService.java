@@ -1,6 +1,7 @@
 package io.flatingest.catalog.boundary;
 
 import io.flatingest.infrastructure.clickhouse.ClickHouseClients;
+import io.flatingest.infrastructure.clickhouse.ClickHouseGateway;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.ColumnInfo;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.TableInfo;
@@ -38,10 +39,16 @@ public class CatalogService {
         return columns;
     }
 
-    private ClickHouseTableCatalog catalog(String connection) {
+    /** The catalog of a connection. */
+    public ClickHouseTableCatalog catalog(String connection) {
+        return new ClickHouseTableCatalog(gateway(connection));
+    }
+
+    /** The shared gateway of a connection; NoSuchElementException for an unknown name. */
+    public ClickHouseGateway gateway(String connection) {
         if (!DEFAULT_CONNECTION.equals(connection)) {
             throw new NoSuchElementException("No connection named '" + connection + "'");
         }
-        return new ClickHouseTableCatalog(clients.defaultGateway());
+        return clients.defaultGateway();
     }
 }

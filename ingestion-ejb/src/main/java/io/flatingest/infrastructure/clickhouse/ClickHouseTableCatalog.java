@@ -30,7 +30,7 @@ public class ClickHouseTableCatalog {
      */
     public List<TableInfo> tables(String database) {
         Identifiers.requireValid("database", database);
-        String sql = "SELECT t.name, t.engine, p.rows, p.bytes, t.sorting_key, t.partition_key"
+        String sql = "SELECT t.name, t.engine, p.rows, p.bytes, t.sorting_key, t.partition_key, t.engine_full"
                 + " FROM system.tables AS t"
                 + " LEFT JOIN (SELECT table, toString(sum(rows)) AS rows, toString(sum(bytes_on_disk)) AS bytes"
                 + " FROM system.parts WHERE active AND database = " + Identifiers.literal(database)
@@ -38,7 +38,7 @@ public class ClickHouseTableCatalog {
                 + " WHERE t.database = " + Identifiers.literal(database) + " ORDER BY t.name";
         return gateway.queryRows(sql, Map.of("join_use_nulls", "1")).stream()
                 .map(r -> new TableInfo(database, r[0], r[1], parseLong(r[2], r[1]), parseLong(r[3], r[1]),
-                        blankToNull(r[4]), blankToNull(r[5])))
+                        blankToNull(r[4]), blankToNull(r[5]), blankToNull(r[6])))
                 .toList();
     }
 
@@ -87,9 +87,10 @@ public class ClickHouseTableCatalog {
      * @param bytesOnDisk  compressed size for MergeTree-family tables, else null
      * @param sortingKey   the ORDER BY expression, or null
      * @param partitionKey the PARTITION BY expression, or null
+     * @param engineFull   the engine clause with its arguments and keys
      */
     public record TableInfo(String database, String name, String engine, Long rows, Long bytesOnDisk,
-                            String sortingKey, String partitionKey) {
+                            String sortingKey, String partitionKey, String engineFull) {
     }
 
     /**
