@@ -21,3 +21,12 @@ CREATE TABLE publish_step (
     updated TIMESTAMP NOT NULL,
     PRIMARY KEY (job_instance, step)
 );
+
+-- Which server runs an execution, and when it last showed signs of life (crash recovery, see ExecutionRecovery).
+CREATE TABLE running_execution (
+    execution_id BIGINT NOT NULL PRIMARY KEY,
+    instance_id BIGINT NOT NULL,
+    server_id VARCHAR(500) NOT NULL,
+    started TIMESTAMP NOT NULL,
+    heartbeat TIMESTAMP NOT NULL
+);

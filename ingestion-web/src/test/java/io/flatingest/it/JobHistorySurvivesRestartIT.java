@@ -14,7 +14,7 @@ class JobHistorySurvivesRestartIT {
     @Test
     void executionsAndTheirMetricsAreStillThereAfterARestart() {
         Path data = TestEnvironment.itDirectory().resolve("history-restart");
-        try (MicroServer micro = new MicroServer(data, TestEnvironment.freePort(), Map.of())) {
+        try (MicroServer micro = new MicroServer(data, TestEnvironment.freePort(), Map.of()).clean()) {
             long firstStart = micro.start();
             ApiClient api = new ApiClient(micro.baseUrl());
             long id = ApiClient.json(api.postJson("/api/jobs/self-check",

@@ -1,6 +1,8 @@
 package io.flatingest.transfer.boundary;
 
 import io.flatingest.transfer.control.BatchJobs;
+import io.flatingest.transfer.control.BatchRepository;
+import io.flatingest.transfer.control.ExecutionRegistry;
 import io.flatingest.transfer.control.ImportFiles;
 import io.flatingest.transfer.control.ImportPlanner;
 import jakarta.batch.runtime.JobExecution;
@@ -32,6 +34,12 @@ public class TransferService {
     @Inject
     ImportFiles importFiles;
 
+    @Inject
+    ExecutionRegistry registry;
+
+    @Inject
+    BatchRepository repository;
+
     /**
      * Validates an import and starts it; returns the execution id.
      *
@@ -39,7 +47,60 @@ public class TransferService {
      * @throws IllegalArgumentException naming what is wrong with the command, before anything runs
      */
     public long startImport(ImportCommand command, String submittedBy) {
-        return jobs.start("file-import", importPlanner.plan(command, submittedBy));
+        return started(jobs.start("file-import", importPlanner.plan(command, submittedBy)));
+    }
+
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint.
+     *
+     * @return the new execution's id
+     */
+    public long restart(long executionId) {
+        return started(jobs.restart(executionId));
+    }
+
+    /**
+     * Marks executions that a dead server left STARTED as FAILED ("server stopped while the job was running"),
+     * so that they can be restarted from their checkpoints, and optionally restarts them. Executions of servers
+     * that are alive (heartbeat younger than {@code staleAfter}) are left alone.
+     *
+     * @return the executions marked FAILED
+     */
+    public List<Long> recoverInterrupted(java.time.Duration staleAfter, boolean restart) {
+        List<Long> recovered = new java.util.ArrayList<>();
+        java.util.Map<Long, io.flatingest.transfer.entity.RunningExecution> owners = new java.util.HashMap<>();
+        registry.all().forEach(r -> owners.put(r.getExecutionId(), r));
+        java.time.Instant staleBefore = java.time.Instant.now().minus(staleAfter);
+        try {
+            for (long id : repository.unfinishedExecutions()) {
+                var owner = owners.get(id);
+                // No owner: the execution never reached its first listener (its server died at once), unless it
+                // was created a moment ago and is about to.
+                boolean dead = owner == null ? createdBefore(id, java.time.Instant.now().minusSeconds(60))
+                        : owner.getServerId().equals(registry.serverId()) || owner.getHeartbeat().isBefore(staleBefore);
+                if (dead) {
+                    repository.markInterrupted(id);
+                    registry.ended(id);
+                    recovered.add(id);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not read the batch job repository: " + e.getMessage(), e);
+        }
+        if (restart) {
+            recovered.forEach(this::restart);
+        }
+        return recovered;
+    }
+
+    private boolean createdBefore(long executionId, java.time.Instant instant) {
+        return jobs.execution(executionId).map(e -> e.getCreateTime() == null
+                || e.getCreateTime().toInstant().isBefore(instant)).orElse(true);
+    }
+
+    /** Where a new execution's id passes through (one place to hang start-time bookkeeping). */
+    private static long started(long executionId) {
+        return executionId;
     }
 
     /** Starts the self-check job; returns its execution id. */
@@ -49,7 +110,7 @@ public class TransferService {
         p.setProperty("database", command.database());
         p.setProperty("table", command.table());
         p.setProperty("chunkSize", Integer.toString(command.chunkSize()));
-        return jobs.start("self-check", p);
+        return started(jobs.start("self-check", p));
     }
 
     /**

@@ -57,6 +57,18 @@ public class JobsResource {
                 .build()).build();
     }
 
+    /** Restarts a failed or stopped execution from its last checkpoint; 202 with the new execution. */
+    @POST
+    @Path("{executionId}/restart")
+    public Response restart(@PathParam("executionId") long executionId) {
+        if (transfers.execution(executionId).isEmpty()) {
+            throw new NoSuchElementException("No job execution " + executionId);
+        }
+        long id = transfers.restart(executionId);
+        return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
+                .build()).build();
+    }
+
     /** The rejected rows of an import as CSV: line, column, value, reason, record. */
     @GET
     @Path("{executionId}/rejects")
