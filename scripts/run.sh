@@ -46,7 +46,9 @@ fi
 "$root/scripts/payara/render-commands.sh" h2 "$data" > "$data/postboot.asadmin"
 cp "$root/ingestion-web/target/ingestion-web-micro.war" "$data/flatingest.war"
 echo "run.sh: starting Payara Micro on port $port (log: $data/payara-micro.log)"
-java ${FLATINGEST_JAVA_OPTS:--Xmx2g} -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
+java_opts=${FLATINGEST_JAVA_OPTS:-$(grep -v '^#' "$root/scripts/payara/java-opts" | tr '\n' ' ')}
+# shellcheck disable=SC2086
+java $java_opts -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
     --deploy "$data/flatingest.war" --contextroot flatingest --port "$port" \
     --postbootcommandfile "$data/postboot.asadmin" --nocluster --disablephonehome > "$data/payara-micro.log" 2>&1 &
 pids+=($!)
