@@ -7,12 +7,16 @@
 # quotes, dates, date-times, Nullable columns with NULLs and empty strings; ~97 bytes a row, 5 M rows ≈ 480 MB) into
 # the application's landing directory, creates two identical MergeTree tables, imports the file with
 # `clickhouse-client ... INSERT ... FORMAT CSVWithNames` and with the application's job through the REST API, checks
-# that row counts and per-column checksums match (exit 1 if not), and prints both times, rows/s, the ratio and the
-# JVM's heap during the job (from its GC log). Everything it starts (ClickHouse, Payara Micro) is stopped at the end.
+# that row counts and per-column checksums match (exit 1 if not), and prints both times, rows/s, the ratio, the CPU
+# seconds of each side (client or JVM, and the ClickHouse server when it runs here), where the job's time went, and
+# the JVM's heap during the job (from its GC log). A 500 000-row import runs first, untimed, to warm the JVM up.
+# Everything it starts (ClickHouse, Payara Micro) is stopped at the end; the machine's load average is printed with
+# every figure, as the figures mean little on a busy machine.
 #
 # Environment:
 #   CLICKHOUSE_URL, CLICKHOUSE_TCP_PORT  use this ClickHouse (HTTP URL for the application, native port for the
 #                                        client; default: a throwaway server from scripts/clickhouse.sh)
+#   CLICKHOUSE_DIR                       its scripts/clickhouse.sh directory, if any (for the server's CPU time)
 #   BENCH_CHUNK_SIZE                     chunkSize of the import (default: the application's default)
 #   BENCH_REPEAT                         imports per row count and tool (default 1)
 #   BENCH_JAVA_OPTS                      JVM options of Payara Micro (default: scripts/run.sh's)
@@ -32,6 +36,15 @@ say() { printf 'benchmark: %s\n' "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 now() { date +%s.%N; }
+# CPU time (ticks) a process used so far, "" when unknown; and the seconds between two such readings.
+cpu_ticks() {
+    [[ -n "${1:-}" && -r /proc/${1:-x}/stat ]] || return 0
+    python3 -c 'import sys; s = open("/proc/%s/stat" % sys.argv[1]).read(); f = s[s.rindex(")") + 2:].split()
+print(int(f[11]) + int(f[12]))' "$1"
+}
+cpu_seconds() {
+    if [[ -n "$1" && -n "$2" ]]; then python3 -c "import os; print('%.2f' % (($2 - $1) / os.sysconf('SC_CLK_TCK')))"; else echo "?"; fi
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 for tool in java python3 curl clickhouse-client; do
@@ -81,6 +94,9 @@ ch_host=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.urlparse(sys.a
 ch() { clickhouse-client --host "$ch_host" --port "${CLICKHOUSE_TCP_PORT:-9000}" "$@"; }
 ch --query "SELECT 1" >/dev/null || die "clickhouse-client cannot reach $ch_host:${CLICKHOUSE_TCP_PORT:-9000}"
 ch_version=$(ch --query "SELECT version()")
+# The server's process, for its CPU time: known when it runs here from scripts/clickhouse.sh (CLICKHOUSE_DIR).
+ch_pid=""
+if [[ -n "${CLICKHOUSE_DIR:-}" && -f "$CLICKHOUSE_DIR/pid" ]]; then ch_pid=$(cat "$CLICKHOUSE_DIR/pid"); fi
 ch --query "CREATE DATABASE IF NOT EXISTS bench"
 
 # --- Payara Micro, as scripts/run.sh starts it, with a GC log --------------------------------------------------
@@ -147,8 +163,8 @@ EOF
 }
 
 # A short import first, untimed, so that the measured ones run on a warmed-up JVM as a long-running server does.
-say "warming up (100000 rows, untimed)"
-java "$root/ingestion-web/src/test/java/io/flatingest/bench/BenchmarkCsv.java" 100000 "$work/landing/warm-up.csv"
+say "warming up (500000 rows, untimed)"
+java "$root/ingestion-web/src/test/java/io/flatingest/bench/BenchmarkCsv.java" 500000 "$work/landing/warm-up.csv"
 ch --query "DROP TABLE IF EXISTS bench.warm_up"
 ch --query "CREATE TABLE bench.warm_up $columns"
 warm=$(api -H 'Content-Type: application/json' -X POST "$base/jobs/imports" \
@@ -179,14 +195,25 @@ for rows in "${sizes[@]}"; do
         done
 
         client_load=$(load)
-        t0=$(now)
-        ch --query "INSERT INTO bench.$client_table FORMAT CSVWithNames" < "$work/landing/$file"
-        t1=$(now)
-        client_s=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
-        say "$rows rows, run $run: clickhouse-client ${client_s}s (load $client_load)"
+        server_before=$(cpu_ticks "$ch_pid")
+        # Timed inside Python, which also reports the client's CPU time (its children's rusage).
+        read -r client_s client_cpu < <(python3 -c '
+import resource, subprocess, sys, time
+with open(sys.argv[1], "rb") as data:
+    began = time.monotonic()
+    subprocess.run(sys.argv[2:], stdin=data, check=True)
+    elapsed = time.monotonic() - began
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.2f %.2f" % (elapsed, usage.ru_utime + usage.ru_stime))' "$work/landing/$file" clickhouse-client \
+            --host "$ch_host" --port "${CLICKHOUSE_TCP_PORT:-9000}" --query "INSERT INTO bench.$client_table FORMAT CSVWithNames")
+        [[ -n "$client_s" ]] || die "clickhouse-client failed"
+        client_server_cpu=$(cpu_seconds "$server_before" "$(cpu_ticks "$ch_pid")")
+        say "$rows rows, run $run: clickhouse-client ${client_s}s (CPU: client ${client_cpu}s, server ${client_server_cpu}s; load $client_load)"
 
         gc_offset=$(stat -c %s "$work/gc.log")
         app_load=$(load)
+        server_before=$(cpu_ticks "$ch_pid")
+        jvm_before=$(cpu_ticks "$payara_pid")
         # One process starts the import and polls it every 50 ms, so that the timing is not that of the polling.
         outcome=$(python3 - "$base" "$file" "$app_table" "${BENCH_CHUNK_SIZE:-}" "${token:-}" "$payara_pid" \
             "${BENCH_HEAP_PROBE_SECONDS:-0}" <<'EOF_PY'
@@ -233,11 +260,14 @@ parts.append("seen=%.2fs" % (began_wall + elapsed - t(d["end"])))
 print("%.2f %s/%s %s" % (elapsed, d["status"], d.get("exitStatus"), " ".join(parts)))
 EOF_PY
 )
+        app_server_cpu=$(cpu_seconds "$server_before" "$(cpu_ticks "$ch_pid")")
+        jvm_cpu=$(cpu_seconds "$jvm_before" "$(cpu_ticks "$payara_pid")")
         load_after=$(load)
         read -r app_s status steps <<<"$outcome"
         [[ $status == COMPLETED/COMPLETED ]] || die "import into bench.$app_table ended $status (log: $work/payara-micro.log)"
         read -r heap_peak heap_after heap_committed gcs heap_live <<<"$(heap_since "$gc_offset")"
-        say "$rows rows, run $run: application ${app_s}s ($steps; load $app_load -> $load_after)"
+        say "$rows rows, run $run: application ${app_s}s (CPU: JVM ${jvm_cpu}s, server ${app_server_cpu}s; $steps;"\
+            "load $app_load -> $load_after)"
 
         expected=$(ch --query "$checksum FROM bench.$client_table")
         actual=$(ch --query "$checksum FROM bench.$app_table")
@@ -248,13 +278,17 @@ EOF_PY
         fi
         [[ $(cut -f1 <<<"$expected") == "$rows" ]] || die "expected $rows rows, found $(cut -f1 <<<"$expected")"
         results+=("$(python3 - "$rows" "$bytes" "$client_s" "$app_s" "$heap_peak" "$heap_after" "$heap_committed" \
-            "$gcs" "$heap_live" "$client_load" "$app_load" "$steps" <<'EOF'
+            "$gcs" "$heap_live" "$client_load" "$app_load" "$steps" "$client_cpu" "$client_server_cpu" "$jvm_cpu" \
+            "$app_server_cpu" <<'EOF'
 import sys
 rows, size, client, app = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 peak, after, committed, gcs, live, client_load, app_load, steps = sys.argv[5:13]
+client_cpu, client_server_cpu, jvm_cpu, app_server_cpu = sys.argv[13:17]
 probed = f", live after full GC {live} MB (probes perturb the time)" if live != "0" else ""
 print(f"{rows:,} rows ({size / 1e6:.0f} MB): clickhouse-client {client:.2f} s ({rows / client:,.0f} rows/s),"
       f" application {app:.2f} s ({rows / app:,.0f} rows/s), ratio {client / app:.2f}\n"
+      f"    CPU seconds: clickhouse-client {client_cpu} + server {client_server_cpu};"
+      f" application JVM {jvm_cpu} + server {app_server_cpu}\n"
       f"    application: {steps}\n"
       f"    JVM heap during the import: peak used {peak} MB, max after GC {after} MB, committed {committed} MB,"
       f" {gcs} GCs{probed}\n"
