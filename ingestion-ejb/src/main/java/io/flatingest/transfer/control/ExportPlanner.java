@@ -211,7 +211,7 @@ public class ExportPlanner {
 
     /** Runs the export's query without rows: ClickHouse checks the filter, the key and the ordering. */
     private static void verifyQuery(ClickHouseGateway gateway, Properties p) {
-        String sql = ExportQuery.from(p).sql(null, 0) + " LIMIT 0";
+        String sql = "SELECT * FROM (" + ExportQuery.from(p).sql(null, 0) + ") LIMIT 0";
         try {
             gateway.queryRows(sql, QUERY_SETTINGS);
         } catch (ClickHouseAccessException e) {
