@@ -30,3 +30,15 @@ CREATE TABLE running_execution (
     started TIMESTAMP NOT NULL,
     heartbeat TIMESTAMP NOT NULL
 );
+
+-- Running totals of a transfer (all executions of a job instance), updated in each chunk's transaction so that they
+-- agree with the checkpoints after any crash.
+CREATE TABLE transfer_totals (
+    job_instance BIGINT NOT NULL PRIMARY KEY,
+    rows_read BIGINT NOT NULL,
+    rows_written BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    bytes_read BIGINT NOT NULL,
+    bytes_written BIGINT NOT NULL,
+    updated TIMESTAMP NOT NULL
+);

@@ -111,6 +111,7 @@ public class CsvItemReader extends AbstractItemReader {
         ReadPosition next = record.next();
         work.chunkBytes += next.offset() - handedOut.offset();
         handedOut = next;
+        work.position = next.offset();
         return record;
     }
 

@@ -3,6 +3,7 @@ package io.flatingest.batch.fileimport;
 import io.flatingest.transfer.control.ExecutionRegistry;
 import io.flatingest.transfer.control.ImportLedger;
 import io.flatingest.transfer.control.TransferProgress;
+import io.flatingest.transfer.control.TransferTotalsStore;
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
@@ -33,6 +34,9 @@ public class ImportChunkListener extends AbstractChunkListener {
     @Inject
     ExecutionRegistry registry;
 
+    @Inject
+    TransferTotalsStore totals;
+
     @Override
     public void beforeChunk() {
         ImportWork.of(step).startChunk();
@@ -45,6 +49,8 @@ public class ImportChunkListener extends AbstractChunkListener {
             return; // nothing was left to read
         }
         ledger.record(job.getInstanceId(), work.chunkId, work.chunkAttempt, work.chunkRows, work.chunkRejected);
+        totals.addChunk(job.getInstanceId(), work.chunkRows + work.chunkRejected, work.chunkRows, work.chunkRejected,
+                work.position, -1);
         TransferProgress.Counters counters = progress.of(job.getInstanceId());
         counters.read.addAndGet(work.chunkRows + work.chunkRejected);
         counters.bytesDone.addAndGet(work.chunkBytes);

@@ -21,6 +21,8 @@ final class ImportWork {
     long chunkRejected;
     /** Bytes of the file consumed in the current chunk. */
     long chunkBytes;
+    /** File offset of the next record to hand out. */
+    long position;
     /** Nano time the chunk began. */
     long chunkStarted;
 

@@ -3,6 +3,7 @@ package io.flatingest.transfer.boundary;
 import io.flatingest.transfer.control.BatchJobs;
 import io.flatingest.transfer.control.BatchRepository;
 import io.flatingest.transfer.control.ExecutionRegistry;
+import io.flatingest.transfer.control.ExportPlanner;
 import io.flatingest.transfer.control.ImportFiles;
 import io.flatingest.transfer.control.ImportPlanner;
 import jakarta.batch.runtime.JobExecution;
@@ -35,6 +36,12 @@ public class TransferService {
     ImportFiles importFiles;
 
     @Inject
+    ExportPlanner exportPlanner;
+
+    @Inject
+    io.flatingest.transfer.control.TransferDirectories directories;
+
+    @Inject
     ExecutionRegistry registry;
 
     @Inject
@@ -48,6 +55,36 @@ public class TransferService {
      */
     public long startImport(ImportCommand command, String submittedBy) {
         return started(jobs.start("file-import", importPlanner.plan(command, submittedBy)));
+    }
+
+    /**
+     * Validates an export and starts it; returns the execution id.
+     *
+     * @param submittedBy who starts it (for the report)
+     * @throws IllegalArgumentException naming what is wrong with the command, before anything runs
+     */
+    public long startExport(ExportCommand command, String submittedBy) {
+        return started(jobs.start("file-export", exportPlanner.plan(command, submittedBy)));
+    }
+
+    /**
+     * The file an export execution produced (once it completed).
+     *
+     * @throws java.util.NoSuchElementException for an unknown execution or an export without a finished file
+     */
+    public java.nio.file.Path exportedFile(long executionId) {
+        if (jobs.execution(executionId).isEmpty()) {
+            throw new java.util.NoSuchElementException("No job execution " + executionId);
+        }
+        String name = jobs.parameters(executionId).getProperty("fileName");
+        if (name == null) {
+            throw new IllegalArgumentException("Execution " + executionId + " is not an export");
+        }
+        java.nio.file.Path file = directories.export().resolve(name);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new java.util.NoSuchElementException("Export " + executionId + " has no finished file (yet)");
+        }
+        return file;
     }
 
     /**
