@@ -96,6 +96,7 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
         for (int failure = 0; ; failure++) {
             long attempt = nextAttempt();
             byte[] trailer = trailer(chunkId, attempt);
+            long began = System.nanoTime();
             try {
                 gateway.insert(database, stage, insertColumns, "RowBinary", out -> {
                     for (Object item : items) {
@@ -103,6 +104,7 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
                         out.write(trailer);
                     }
                 }, Map.of(), "flatingest-import-" + importId + "-" + attempt);
+                work.timings.insertNanos += System.nanoTime() - began;
                 work.chunkAttempt = attempt;
                 work.chunkRows = items.size();
                 progress.of(job.getInstanceId()).written.addAndGet(items.size());

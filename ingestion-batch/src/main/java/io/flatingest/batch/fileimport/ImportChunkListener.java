@@ -46,14 +46,19 @@ public class ImportChunkListener extends AbstractChunkListener {
     public void afterChunk() {
         ImportWork work = ImportWork.of(step);
         if (work.chunkId < 0) {
+            work.timings.chunkEnded();
             return; // nothing was left to read
         }
+        long began = System.nanoTime();
         ledger.record(job.getInstanceId(), work.chunkId, work.chunkAttempt, work.chunkRows, work.chunkRejected);
         totals.addChunk(job.getInstanceId(), work.chunkRows + work.chunkRejected, work.chunkRows, work.chunkRejected,
                 work.position, -1);
+        work.timings.ledgerNanos += System.nanoTime() - began;
+        work.timings.rows += work.chunkRows;
         TransferProgress.Counters counters = progress.of(job.getInstanceId());
         counters.read.addAndGet(work.chunkRows + work.chunkRejected);
         counters.bytesDone.addAndGet(work.chunkBytes);
         registry.alive(job.getExecutionId());
+        work.timings.chunkEnded();
     }
 }

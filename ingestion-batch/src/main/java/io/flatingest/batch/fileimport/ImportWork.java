@@ -23,8 +23,8 @@ final class ImportWork {
     long chunkBytes;
     /** File offset of the next record to hand out. */
     long position;
-    /** Nano time the chunk began. */
-    long chunkStarted;
+    /** Where the step's time goes. */
+    final LoadTimings timings = new LoadTimings();
 
     ImportWork(long instance, RejectFile rejects) {
         this.instance = instance;
@@ -37,7 +37,7 @@ final class ImportWork {
         chunkAttempt = 0;
         chunkRejected = 0;
         chunkBytes = 0;
-        chunkStarted = System.nanoTime();
+        timings.chunkStarted();
     }
 
     static ImportWork of(StepContext step) {
