@@ -23,6 +23,8 @@ final class ImportWork {
     long chunkBytes;
     /** File offset of the next record to hand out. */
     long position;
+    /** The converted rows of the current chunk. */
+    final ChunkRows rows = new ChunkRows();
     /** Where the step's time goes. */
     final LoadTimings timings = new LoadTimings();
 
@@ -37,6 +39,7 @@ final class ImportWork {
         chunkAttempt = 0;
         chunkRejected = 0;
         chunkBytes = 0;
+        rows.clear();
         timings.chunkStarted();
     }
 
