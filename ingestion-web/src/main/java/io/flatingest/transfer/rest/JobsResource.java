@@ -1,8 +1,13 @@
 package io.flatingest.transfer.rest;
 
+import io.flatingest.security.boundary.AuditAction;
+import io.flatingest.security.boundary.AuditTrail;
+import io.flatingest.security.boundary.Roles;
+import io.flatingest.security.web.CurrentUser;
 import io.flatingest.transfer.boundary.ExecutionView;
 import io.flatingest.transfer.boundary.SelfCheckCommand;
 import io.flatingest.transfer.boundary.TransferService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,12 +31,19 @@ public class JobsResource {
     @Inject
     TransferService transfers;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentUser currentUser;
+
     @Context
     UriInfo uri;
 
     /** Starts the self-check job (numbers → ClickHouse) and answers 202 with the execution's location. */
     @POST
     @Path("self-check")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response startSelfCheck(SelfCheckRequest request) {
         if (request == null) {
@@ -39,6 +51,8 @@ public class JobsResource {
         }
         long id = transfers.startSelfCheck(new SelfCheckCommand(request.rows(), request.database(), request.table(),
                 request.chunkSize() == null ? 100 : request.chunkSize()));
+        audit.record(currentUser.actor(), AuditAction.JOB_STARTED, "execution " + id,
+                "self-check of " + request.rows() + " rows into " + request.database() + "." + request.table());
         return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
                 .build()).build();
     }
@@ -46,6 +60,7 @@ public class JobsResource {
     /** One execution with its steps and metrics. */
     @GET
     @Path("{executionId}")
+    @RolesAllowed(Roles.VIEWER)
     public ExecutionView execution(@PathParam("executionId") long executionId) {
         return transfers.execution(executionId)
                 .orElseThrow(() -> new NoSuchElementException("No job execution " + executionId));
