@@ -14,12 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Slows down password guessing. Failed logins are counted per user name and client address; after
  * {@code flatingest.security.login.max-failures} consecutive failures that pair is locked for
- * {@code flatingest.security.login.lockout}, doubling with every further failure up to 15 minutes. An address is
- * also locked after four times as many failures across all user names (password spraying). A success clears the
- * pair's count.
+ * {@code flatingest.security.login.lockout}, doubling with every further failure up to 15 minutes. A success clears
+ * the pair's count.
  *
- * <p>Deliberately not per user name alone: that would let anyone lock a user out from anywhere. Counts live in
- * memory, per server, and are forgotten an hour after the last failure.
+ * <p>Deliberately neither per user name alone (anyone could lock a user out from anywhere) nor per address alone
+ * (behind a reverse proxy every user shares one address). Counts live in memory, per server, and are forgotten an
+ * hour after the last failure.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -46,7 +46,8 @@ public class LoginThrottle {
     /** How long logins of this user from this address are still refused, if they are. */
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Instant until = later(lockedUntil(pairKey(username, address)), lockedUntil(addressKey(address)));
+        Failures f = failures.get(key(username, address));
+        Instant until = f == null ? null : f.lockedUntil();
         return until != null && until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
@@ -56,21 +57,11 @@ public class LoginThrottle {
         if (failures.size() > MAX_ENTRIES) {
             failures.values().removeIf(f -> f.last().plus(FORGET_AFTER).isBefore(now));
         }
-        count(pairKey(username, address), maxFailures, now);
-        count(addressKey(address), maxFailures * 4, now);
-    }
-
-    /** Clears the count of this user and address after a successful login. */
-    public void succeeded(String username, String address) {
-        failures.remove(pairKey(username, address));
-    }
-
-    private void count(String key, int threshold, Instant now) {
-        failures.compute(key, (k, f) -> {
+        failures.compute(key(username, address), (k, f) -> {
             int count = f == null || f.last().plus(FORGET_AFTER).isBefore(now) ? 1 : f.count() + 1;
             Instant until = null;
-            if (count >= threshold) {
-                long factor = 1L << Math.min(count - threshold, 20);
+            if (count >= maxFailures) {
+                long factor = 1L << Math.min(count - maxFailures, 20);
                 Duration lock = lockout.multipliedBy(factor);
                 until = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
             }
@@ -78,23 +69,12 @@ public class LoginThrottle {
         });
     }
 
-    private Instant lockedUntil(String key) {
-        Failures f = failures.get(key);
-        return f == null ? null : f.lockedUntil();
+    /** Clears the count of this user and address after a successful login. */
+    public void succeeded(String username, String address) {
+        failures.remove(key(username, address));
     }
 
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
-    }
-
-    private static String pairKey(String username, String address) {
-        return "u:" + (username == null ? "" : username.toLowerCase(Locale.ROOT)) + "@" + address;
-    }
-
-    private static String addressKey(String address) {
-        return "a:" + address;
+    private static String key(String username, String address) {
+        return (username == null ? "" : username.toLowerCase(Locale.ROOT)) + "@" + address;
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,6 +37,8 @@ public class TokenIssuer {
 
     Clock clock = Clock.systemUTC();
 
+    Supplier<SigningKeys.Keys> keys = SigningKeys::current;
+
     /** The lifetime of new tokens. */
     public Duration lifetime() {
         return lifetime;
@@ -45,9 +48,9 @@ public class TokenIssuer {
     public IssuedToken issue(String username, Role role) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(lifetime);
-        SigningKeys.Keys keys = SigningKeys.current();
-        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keys.keyId())
-                .build();
+        SigningKeys.Keys signing = keys.get();
+        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT")
+                .add("kid", signing.keyId()).build();
         JsonObject claims = Json.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", username)
@@ -57,7 +60,7 @@ public class TokenIssuer {
                 .add("exp", expires.getEpochSecond())
                 .add("jti", UUID.randomUUID().toString())
                 .build();
-        return new IssuedToken(sign(header, claims, keys.privateKey()), username, role, now, expires);
+        return new IssuedToken(sign(header, claims, signing.privateKey()), username, role, now, expires);
     }
 
     /** Compact JWS of a header and claims, signed with SHA256withRSA. */
