@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Job history lives in the server-level H2 database of the data directory and survives a restart. */
+/**
+ * Job history lives in the server-level H2 database of the data directory and survives a restart; so does the token
+ * signing key generated into the data directory at the first start (a token issued before the restart still works).
+ */
 class JobHistorySurvivesRestartIT {
 
     @Test
@@ -16,7 +19,8 @@ class JobHistorySurvivesRestartIT {
         Path data = TestEnvironment.itDirectory().resolve("history-restart");
         try (MicroServer micro = new MicroServer(data, TestEnvironment.freePort(), Map.of())) {
             long firstStart = micro.start();
-            ApiClient api = new ApiClient(micro.baseUrl());
+            ApiClient api = ApiClient.asAdmin(micro.baseUrl());
+            String token = api.token(TestSecurity.ADMIN, TestSecurity.adminPassword());
             long id = ApiClient.json(api.postJson("/api/jobs/self-check",
                     "{\"rows\":30,\"database\":\"history_it\",\"table\":\"t\"}")).asJsonObject()
                     .getJsonNumber("executionId").longValue();
@@ -27,7 +31,7 @@ class JobHistorySurvivesRestartIT {
             long secondStart = micro.start();
             System.out.printf("Payara Micro start to ready: first %d ms, restart %d ms%n", firstStart, secondStart);
 
-            JsonObject after = new ApiClient(micro.baseUrl()).getObject("/api/jobs/" + id);
+            JsonObject after = new ApiClient(micro.baseUrl()).withToken(token).getObject("/api/jobs/" + id);
             assertEquals(before.getString("status"), after.getString("status"));
             assertEquals(before.getString("start"), after.getString("start"));
             JsonObject metrics = after.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");

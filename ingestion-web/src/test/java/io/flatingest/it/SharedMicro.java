@@ -1,6 +1,5 @@
 package io.flatingest.it;
 
-import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,7 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One Payara Micro process with the application, shared by every integration test class of the test JVM that
  * uses this extension (starting Micro costs 30–60 s here; tests that need their own process — restarts, crashes —
  * use {@link MicroServer} directly). Test methods and constructors can take the {@link MicroServer} as a
- * parameter.
+ * parameter. The shared server signs tokens with a configured key pair the tests know ({@link TestSecurity}); log in
+ * as the administrator with {@link ApiClient#asAdmin}.
  */
 public class SharedMicro implements BeforeAllCallback, ParameterResolver {
 
@@ -42,7 +42,7 @@ public class SharedMicro implements BeforeAllCallback, ParameterResolver {
 
         Resource() {
             server = new MicroServer(TestEnvironment.itDirectory().resolve("shared-micro"), TestEnvironment.freePort(),
-                    Map.of());
+                    TestSecurity.sharedEnvironment());
             long ms = server.start();
             System.out.printf("Shared Payara Micro ready in %d ms at %s%n", ms, server.baseUrl());
         }
