@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -130,6 +132,34 @@ class SecurityConsoleIT {
                 "viewer")).statusCode());
         HttpResponse<String> r = browser().get("/admin/users.xhtml", "Cookie", cookie(login(name, password, "/")));
         assertEquals(403, r.statusCode());
+    }
+
+    @Test
+    void administratorsManageUsersAndReadTheAuditTrailInTheConsole() {
+        String token = cookie(login(TestSecurity.ADMIN, TestSecurity.adminPassword(), "/"));
+        HttpResponse<String> page = browser().get("/admin/users.xhtml", "Cookie", token);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<label for=\"create:newUser\">User name</label>"), page.body());
+        String session = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        Matcher viewState = Pattern.compile("id=\"[^\"]*create[^\"]*ViewState[^\"]*\" value=\"([^\"]+)\"|"
+                + "name=\"jakarta.faces.ViewState\" id=\"[^\"]+\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(viewState.find(), page.body());
+        String state = viewState.group(1) != null ? viewState.group(1) : viewState.group(2);
+
+        String name = "console-made-" + System.nanoTime();
+        HttpResponse<String> created = browser().postForm("/admin/users.xhtml", Map.of("create", "create",
+                "create:newUser", name, "create:newPassword", TestSecurity.secret("Console-made-pw-" + name),
+                "create:newRole", "OPERATOR", "create:submit", "Create", "jakarta.faces.ViewState", state),
+                "Cookie", token + "; " + session, "Origin", origin);
+        assertEquals(200, created.statusCode(), created.body());
+        assertTrue(created.body().contains("Created " + name), created.body());
+        assertEquals("operator", ApiClient.asAdmin(base).getObject("/api/users/" + name).getString("role"));
+
+        HttpResponse<String> audit = browser().get("/admin/audit.xhtml?action=USER_CREATED&target=" + name,
+                "Cookie", token);
+        assertEquals(200, audit.statusCode());
+        assertTrue(audit.body().contains("<td>USER_CREATED</td>") && audit.body().contains(name), audit.body());
     }
 
     private static ApiClient browser() {
