@@ -120,6 +120,25 @@ public class UserService {
         return true;
     }
 
+    /**
+     * Gives an administrator account back: creates it or sets its password, enables it and makes it an admin. For
+     * {@code flatingest.security.reset-admin} at start-up only.
+     */
+    public void resetAdmin(String username, String password) {
+        Instant now = clock.instant();
+        Optional<UserAccount> found = accounts.find(username);
+        if (found.isEmpty()) {
+            accounts.add(new UserAccount(username, hashing.hash(password), Role.ADMIN, now));
+        } else {
+            UserAccount account = found.get();
+            account.changePassword(hashing.hash(password), now);
+            account.changeRole(Role.ADMIN, now);
+            account.changeEnabled(true, now);
+        }
+        audit.record(Actor.SYSTEM, AuditAction.USER_PASSWORD_RESET, username,
+                "flatingest.security.reset-admin at start-up");
+    }
+
     private UserAccount existing(String username) {
         return accounts.find(UserAccounts.normalize(username))
                 .orElseThrow(() -> new NoSuchElementException("No user named '" + username + "'"));

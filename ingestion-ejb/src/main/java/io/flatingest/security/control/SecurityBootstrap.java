@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * At start-up: loads (or generates) the token signing key, so that a broken key setting fails the deployment
  * instead of every login, and creates the first administrator, {@code admin}, when there are no users. Its password
- * comes from {@code flatingest.security.admin-password} or is generated and printed once to the server log.
+ * comes from {@code flatingest.security.admin-password} or is generated and printed once to the server log. With
+ * {@code flatingest.security.reset-admin=true} (the way back in after losing that password) it sets {@code admin}'s
+ * password again the same way, enabled and with the admin role, at every start until the setting is removed.
  */
 @Singleton
 @Startup
@@ -31,6 +33,10 @@ public class SecurityBootstrap {
     Optional<String> adminPassword;
 
     @Inject
+    @ConfigProperty(name = "flatingest.security.reset-admin", defaultValue = "false")
+    boolean resetAdmin;
+
+    @Inject
     UserService users;
 
     @PostConstruct
@@ -42,15 +48,20 @@ public class SecurityBootstrap {
                     + PasswordHashing.MIN_LENGTH + " characters");
         }
         String password = configured.orElseGet(PasswordHashing::generate);
+        String done;
         if (users.createFirstAdmin(FIRST_ADMIN, password)) {
-            if (configured.isEmpty()) {
-                LOG.warning(() -> "\n\n    No users existed: created the administrator 'admin'.\n    "
-                        + GENERATED_PASSWORD_LINE + password + "\n    It is shown only this once; change it after"
-                        + " logging in (POST /api/auth/password).\n");
-            } else {
-                LOG.info("No users existed: created the administrator 'admin' with the password from"
-                        + " flatingest.security.admin-password");
-            }
+            done = "No users existed: created the administrator 'admin'";
+        } else if (resetAdmin) {
+            users.resetAdmin(FIRST_ADMIN, password);
+            done = "flatingest.security.reset-admin is set: reset the password of 'admin' (remove the setting now)";
+        } else {
+            return;
+        }
+        if (configured.isEmpty()) {
+            LOG.warning(() -> "\n\n    " + done + ".\n    " + GENERATED_PASSWORD_LINE + password
+                    + "\n    It is shown only this once; change it after logging in (POST /api/auth/password).\n");
+        } else {
+            LOG.warning(() -> done + ", with the password from flatingest.security.admin-password");
         }
     }
 }
