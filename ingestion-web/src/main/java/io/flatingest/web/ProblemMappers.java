@@ -30,6 +30,20 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body that is not JSON, or not of the expected shape: 400 saying where. */
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+        @Override
+        public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            return Problem.of(Response.Status.BAD_REQUEST, "The request body could not be read: " + cause.getMessage())
+                    .toResponse();
+        }
+    }
+
     /** Unknown resource: 404. */
     @Provider
     public static class NotFound implements ExceptionMapper<NoSuchElementException> {

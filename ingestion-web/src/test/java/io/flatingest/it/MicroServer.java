@@ -85,6 +85,11 @@ public final class MicroServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The application's data directory (landing, exports, work files, H2 database). */
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
     /** The current log file. */
     public Path log() {
         return log;

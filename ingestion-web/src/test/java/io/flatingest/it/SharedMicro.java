@@ -37,7 +37,7 @@ public class SharedMicro implements BeforeAllCallback, ParameterResolver {
                 .getOrComputeIfAbsent(KEY, k -> new Resource(), Resource.class).server;
     }
 
-    private static final class Resource implements ExtensionContext.Store.CloseableResource {
+    private static final class Resource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final MicroServer server;
 
         Resource() {

@@ -5,21 +5,17 @@ import jakarta.persistence.Converter;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/**
- * Stores an {@link Instant} as a SQL TIMESTAMP (UTC wall time of the JVM's zone-free {@link Timestamp}). Applied
- * explicitly with {@code @Convert}: Jakarta Persistence 3.1 does not list {@code Instant} among the basic types,
- * and H2 and PostgreSQL must read the same column the same way.
- */
-@Converter
+/** Stores {@link Instant} as a SQL TIMESTAMP (JPA 3.1 does not map Instant; EclipseLink would serialize it). */
+@Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
 
     @Override
-    public Timestamp convertToDatabaseColumn(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    public Timestamp convertToDatabaseColumn(Instant value) {
+        return value == null ? null : Timestamp.from(value);
     }
 
     @Override
-    public Instant convertToEntityAttribute(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    public Instant convertToEntityAttribute(Timestamp value) {
+        return value == null ? null : value.toInstant();
     }
 }

@@ -1,6 +1,8 @@
 package io.flatingest.transfer.boundary;
 
 import io.flatingest.transfer.control.BatchJobs;
+import io.flatingest.transfer.control.ImportFiles;
+import io.flatingest.transfer.control.ImportPlanner;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
@@ -24,6 +26,22 @@ public class TransferService {
     @Inject
     BatchJobs jobs;
 
+    @Inject
+    ImportPlanner importPlanner;
+
+    @Inject
+    ImportFiles importFiles;
+
+    /**
+     * Validates an import and starts it; returns the execution id.
+     *
+     * @param submittedBy who starts it (for the report)
+     * @throws IllegalArgumentException naming what is wrong with the command, before anything runs
+     */
+    public long startImport(ImportCommand command, String submittedBy) {
+        return jobs.start("file-import", importPlanner.plan(command, submittedBy));
+    }
+
     /** Starts the self-check job; returns its execution id. */
     public long startSelfCheck(SelfCheckCommand command) {
         Properties p = new Properties();
@@ -32,6 +50,35 @@ public class TransferService {
         p.setProperty("table", command.table());
         p.setProperty("chunkSize", Integer.toString(command.chunkSize()));
         return jobs.start("self-check", p);
+    }
+
+    /**
+     * The rejected rows of an import execution (of its whole instance: restarts included), as CSV with a header.
+     *
+     * @throws java.util.NoSuchElementException for an unknown execution
+     */
+    public Download rejects(long executionId) {
+        if (jobs.execution(executionId).isEmpty()) {
+            throw new java.util.NoSuchElementException("No job execution " + executionId);
+        }
+        String importId = jobs.parameters(executionId).getProperty("importId");
+        if (importId == null) {
+            throw new IllegalArgumentException("Execution " + executionId + " is not an import");
+        }
+        List<java.nio.file.Path> parts = importFiles.rejectFiles(importId);
+        return out -> {
+            out.write((String.join(",", io.flatingest.transfer.control.RejectFile.HEADER) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (java.nio.file.Path part : parts) {
+                java.nio.file.Files.copy(part, out);
+            }
+        };
+    }
+
+    /** A file to download, written straight to the response. */
+    @FunctionalInterface
+    public interface Download {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
     }
 
     /** One execution with its steps, or empty when unknown. */

@@ -43,6 +43,11 @@ public class BatchJobs {
         return operator().getStepExecutions(executionId);
     }
 
+    /** The job instance an execution belongs to (restarts share it). */
+    public long instanceId(long executionId) {
+        return operator().getJobInstance(executionId).getInstanceId();
+    }
+
     /** The parameters an execution was started with. */
     public Properties parameters(long executionId) {
         return operator().getParameters(executionId);

@@ -31,13 +31,13 @@ public class ImportLedger {
      * commits exactly when the checkpoint that moves past the chunk does.
      */
     @Transactional(TxType.MANDATORY)
-    public void record(long instance, long chunkId, long attempt, long rows) {
+    public void record(long instance, long chunkId, long attempt, long rows, long rejected) {
         List<ImportChunk> found = em.createQuery("SELECT c FROM ImportChunk c WHERE c.jobInstance = :i AND c.chunkId = :c",
                 ImportChunk.class).setParameter("i", instance).setParameter("c", chunkId).getResultList();
         if (found.isEmpty()) {
-            em.persist(new ImportChunk(instance, chunkId, attempt, rows));
+            em.persist(new ImportChunk(instance, chunkId, attempt, rows, rejected));
         } else {
-            found.get(0).replace(attempt, rows);
+            found.get(0).replace(attempt, rows, rejected);
         }
     }
 
@@ -51,21 +51,31 @@ public class ImportLedger {
                 .setParameter("i", instance).setParameter("f", from).setParameter("t", to).executeUpdate();
     }
 
-    /** chunk id → attempt, for every committed chunk. */
+    /** The committed chunks of an import. */
     @Transactional(TxType.REQUIRES_NEW)
-    public Map<Long, Long> committed(long instance) {
-        Map<Long, Long> result = new HashMap<>();
-        em.createQuery("SELECT c FROM ImportChunk c WHERE c.jobInstance = :i", ImportChunk.class)
-                .setParameter("i", instance).getResultList().forEach(c -> result.put(c.getChunkId(), c.getAttempt()));
-        return result;
+    public Totals totals(long instance) {
+        Map<Long, Long> attempts = new HashMap<>();
+        long rows = 0;
+        long rejected = 0;
+        for (ImportChunk c : em.createQuery("SELECT c FROM ImportChunk c WHERE c.jobInstance = :i", ImportChunk.class)
+                .setParameter("i", instance).getResultList()) {
+            if (c.getAttempt() != 0) {
+                attempts.put(c.getChunkId(), c.getAttempt());
+            }
+            rows += c.getRowCount();
+            rejected += c.getRejectedCount();
+        }
+        return new Totals(attempts, rows, rejected);
     }
 
-    /** Rows staged by committed chunks. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public long committedRows(long instance) {
-        Long sum = em.createQuery("SELECT SUM(c.rowCount) FROM ImportChunk c WHERE c.jobInstance = :i", Long.class)
-                .setParameter("i", instance).getSingleResult();
-        return sum == null ? 0 : sum;
+    /**
+     * What the ledger says about an import.
+     *
+     * @param attempts chunk id → the attempt whose staged rows count (chunks that staged nothing are absent)
+     * @param rows     rows staged by committed chunks
+     * @param rejected rows rejected in committed chunks
+     */
+    public record Totals(Map<Long, Long> attempts, long rows, long rejected) {
     }
 
     /** The publication journal of an import; every mark commits on its own before the call returns. */

@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class ImportParameters {
 
+    /** The import's own id: names its staging table in ClickHouse (see StagedImport). */
+    public static final String IMPORT_ID = "importId";
     /** Connection profile name. */
     public static final String CONNECTION = "connection";
     /** File path relative to the landing directory. */

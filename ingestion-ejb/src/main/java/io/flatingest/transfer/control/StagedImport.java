@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 /**
  * An import's staging table in ClickHouse and its publication into the target: the exactly-once part of an import.
  *
- * <p><b>Why a staging table.</b> Chunks are inserted into {@code _flatingest_stage_<instance>}, a table shaped like
+ * <p><b>Why a staging table.</b> Chunks are inserted into {@code _flatingest_stage_<import id>}, a table shaped like
  * the target plus two bookkeeping columns: the chunk id (byte offset of the chunk's first record, unique across
  * partitions) and the write attempt. A chunk's insert and its checkpoint cannot commit atomically — ClickHouse is not
  * part of the batch transaction — so after a crash, a stop or an outage the staging table may hold rows of attempts
@@ -45,25 +45,34 @@ public class StagedImport {
     private final ClickHouseGateway gateway;
     private final String database;
     private final String target;
-    private final long instanceId;
+    private final String importId;
 
     /**
-     * @param instanceId the job instance: names the staging table, stable across restarts
+     * @param importId the import's id (a job parameter: the same on every restart, unique across installations
+     *                 sharing a ClickHouse server); names the staging table
      */
-    public StagedImport(ClickHouseGateway gateway, String database, String target, long instanceId) {
+    public StagedImport(ClickHouseGateway gateway, String database, String target, String importId) {
         this.gateway = gateway;
         this.database = Identifiers.requireValid("database", database);
         this.target = Identifiers.requireValid("table", target);
-        this.instanceId = instanceId;
+        if (!importId.matches("[a-z0-9]{1,40}")) {
+            throw new IllegalArgumentException("Invalid import id " + importId);
+        }
+        this.importId = importId;
+    }
+
+    /** A new import id: 16 random lower-case hex digits. */
+    public static String newImportId() {
+        return String.format("%016x", new java.security.SecureRandom().nextLong());
     }
 
     /** The staging table's name. */
     public String stageTable() {
-        return "_flatingest_stage_" + instanceId;
+        return "_flatingest_stage_" + importId;
     }
 
     private String commitTable() {
-        return "_flatingest_commits_" + instanceId;
+        return "_flatingest_commits_" + importId;
     }
 
     private String stage() {
@@ -200,7 +209,7 @@ public class StagedImport {
                 + ") NOT IN (SELECT chunk, attempt FROM " + commits + ")";
         long stale = count("SELECT count() FROM " + stage() + " WHERE " + uncommitted);
         if (stale > 0) {
-            LOG.info(() -> "Import " + instanceId + ": removing " + stale + " staged rows of uncommitted attempts");
+            LOG.info(() -> "Import " + importId + ": removing " + stale + " staged rows of uncommitted attempts");
             gateway.execute("ALTER TABLE " + stage() + " DELETE WHERE " + uncommitted);
             awaitMutations();
         }
@@ -243,7 +252,7 @@ public class StagedImport {
             boolean attached = sent.isPresent() && new PublishEvidence(gateway, database, target, stageTable())
                     .wasApplied(sent.get(), partition);
             if (!attached) {
-                String queryId = "flatingest-publish-" + instanceId + "-" + partition + "-" + System.nanoTime();
+                String queryId = "flatingest-publish-" + importId + "-" + partition + "-" + System.nanoTime();
                 journal.markSent(key, queryId);
                 gateway.execute("ALTER TABLE " + targetName() + " ATTACH PARTITION ID " + Identifiers.literal(partition)
                         + " FROM " + stage(), Map.of("log_queries", "1"), queryId);
@@ -261,7 +270,7 @@ public class StagedImport {
         if (!inserted) {
             String columns = stageColumns().stream().filter(ColumnInfo::insertable)
                     .map(c -> Identifiers.quote(c.name())).reduce((a, b) -> a + ", " + b).orElseThrow();
-            String queryId = "flatingest-publish-" + instanceId + "-insert-" + System.nanoTime();
+            String queryId = "flatingest-publish-" + importId + "-insert-" + System.nanoTime();
             journal.markSent("insert", queryId);
             gateway.execute("INSERT INTO " + targetName() + " (" + columns + ") SELECT " + columns + " FROM " + stage(),
                     Map.of("log_queries", "1"), queryId);

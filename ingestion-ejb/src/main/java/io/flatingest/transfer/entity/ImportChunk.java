@@ -2,31 +2,26 @@ package io.flatingest.transfer.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 
 /**
  * Ledger entry of an import: the chunk starting at byte {@code chunkId} of the file was staged by write attempt
- * {@code attempt} with {@code rowCount} rows. Written in the chunk's transaction, so it commits exactly when the
+ * {@code attempt} with {@code rowCount} rows, and {@code rejectedCount} of its records went to the reject file
+ * (attempt 0: nothing was staged). Written in the chunk's transaction, so it commits exactly when the
  * checkpoint does.
  */
 @Entity
-@Table(name = "import_chunk",
-        uniqueConstraints = @UniqueConstraint(columnNames = {"job_instance", "chunk_id"}),
-        indexes = @Index(columnList = "job_instance"))
+@IdClass(ImportChunk.Key.class)
+@Table(name = "import_chunk")
 public class ImportChunk {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
     @Column(name = "job_instance", nullable = false)
     private long jobInstance;
 
+    @Id
     @Column(name = "chunk_id", nullable = false)
     private long chunkId;
 
@@ -36,14 +31,18 @@ public class ImportChunk {
     @Column(name = "row_count", nullable = false)
     private long rowCount;
 
+    @Column(name = "rejected_count", nullable = false)
+    private long rejectedCount;
+
     protected ImportChunk() {
     }
 
-    public ImportChunk(long jobInstance, long chunkId, long attempt, long rowCount) {
+    public ImportChunk(long jobInstance, long chunkId, long attempt, long rowCount, long rejectedCount) {
         this.jobInstance = jobInstance;
         this.chunkId = chunkId;
         this.attempt = attempt;
         this.rowCount = rowCount;
+        this.rejectedCount = rejectedCount;
     }
 
     public long getChunkId() {
@@ -58,9 +57,39 @@ public class ImportChunk {
         return rowCount;
     }
 
+    public long getRejectedCount() {
+        return rejectedCount;
+    }
+
     /** A later attempt replaced the staged rows of this chunk. */
-    public void replace(long newAttempt, long newRowCount) {
+    public void replace(long newAttempt, long newRowCount, long newRejectedCount) {
         this.attempt = newAttempt;
         this.rowCount = newRowCount;
+        this.rejectedCount = newRejectedCount;
+    }
+
+    /** Primary key: the job instance and the chunkId. */
+    public static class Key implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private long jobInstance;
+        private long chunkId;
+
+        public Key() {
+        }
+
+        public Key(long jobInstance, long chunkId) {
+            this.jobInstance = jobInstance;
+            this.chunkId = chunkId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && jobInstance == k.jobInstance && chunkId == k.chunkId;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(jobInstance, chunkId);
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class StagedImportIT {
 
     private static final String DB = "staged_import_it";
-    private static final AtomicLong INSTANCES = new AtomicLong(System.nanoTime() % 1_000_000);
+    
     private static ClickHouseGateway gateway;
 
     @BeforeAll
@@ -46,7 +45,7 @@ class StagedImportIT {
         gateway.execute("CREATE TABLE " + DB + ".events (d Date, k UInt32, s String DEFAULT 'dflt')"
                 + " ENGINE = MergeTree PARTITION BY toYYYYMM(d) ORDER BY k");
         gateway.execute("INSERT INTO " + DB + ".events VALUES ('2020-01-05', 1, 'old')");
-        long instance = INSTANCES.incrementAndGet();
+        String instance = StagedImport.newImportId();
         StagedImport staged = new StagedImport(gateway, DB, "events", instance);
         MemoryJournal journal = new MemoryJournal();
         staged.prepare(null, journal);
@@ -73,7 +72,7 @@ class StagedImportIT {
     @Test
     void refusesToPublishWhenTheStageDisagreesWithTheLedger() {
         gateway.execute("CREATE TABLE " + DB + ".checked (k UInt32) ENGINE = MergeTree ORDER BY k");
-        StagedImport staged = new StagedImport(gateway, DB, "checked", INSTANCES.incrementAndGet());
+        StagedImport staged = new StagedImport(gateway, DB, "checked", StagedImport.newImportId());
         MemoryJournal journal = new MemoryJournal();
         staged.prepare(null, journal);
         gateway.execute("INSERT INTO " + DB + "." + staged.stageTable() + " VALUES (1, 0, 1)");
@@ -86,7 +85,7 @@ class StagedImportIT {
     @Test
     void anAttachThatRanBeforeACrashIsNotRepeated() {
         gateway.execute("CREATE TABLE " + DB + ".crash (k UInt32) ENGINE = MergeTree ORDER BY k");
-        long instance = INSTANCES.incrementAndGet();
+        String instance = StagedImport.newImportId();
         StagedImport staged = new StagedImport(gateway, DB, "crash", instance);
         MemoryJournal journal = new MemoryJournal();
         staged.prepare(null, journal);
@@ -107,7 +106,7 @@ class StagedImportIT {
     @Test
     void anAttachThatNeverRanIsSentAgain() {
         gateway.execute("CREATE TABLE " + DB + ".lost (k UInt32) ENGINE = MergeTree ORDER BY k");
-        long instance = INSTANCES.incrementAndGet();
+        String instance = StagedImport.newImportId();
         StagedImport staged = new StagedImport(gateway, DB, "lost", instance);
         MemoryJournal journal = new MemoryJournal();
         staged.prepare(null, journal);
@@ -126,7 +125,7 @@ class StagedImportIT {
         TableDefinition definition = new TableDefinition(List.of(new ColumnDefinition("id", "UInt64"),
                 new ColumnDefinition("name", "LowCardinality(String)"), new ColumnDefinition("v", "Nullable(Float64)")),
                 List.of("id"), null);
-        long instance = INSTANCES.incrementAndGet();
+        String instance = StagedImport.newImportId();
         StagedImport staged = new StagedImport(gateway, DB, "created", instance);
         MemoryJournal journal = new MemoryJournal();
         staged.prepare(definition, journal);
@@ -145,7 +144,7 @@ class StagedImportIT {
     @Test
     void tablesThatTakeNoPartitionsGetOneInsert() {
         gateway.execute("CREATE TABLE " + DB + ".logged (k UInt32, s String) ENGINE = Log");
-        StagedImport staged = new StagedImport(gateway, DB, "logged", INSTANCES.incrementAndGet());
+        StagedImport staged = new StagedImport(gateway, DB, "logged", StagedImport.newImportId());
         MemoryJournal journal = new MemoryJournal();
         staged.prepare(null, journal);
         gateway.execute("INSERT INTO " + DB + "." + staged.stageTable() + " VALUES (1, 'x', 5, 1), (2, 'y', 5, 9)");

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.NoSuchElementException;
 
@@ -55,6 +56,29 @@ public class JobsResource {
                 "self-check of " + request.rows() + " rows into " + request.database() + "." + request.table());
         return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
                 .build()).build();
+    }
+
+    /** Validates and starts an import of a file in the landing directory; 202 with the execution's location. */
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response startImport(ImportRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("A JSON body describing the import is required");
+        }
+        long id = transfers.startImport(request.toCommand(), null);
+        return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
+                .build()).build();
+    }
+
+    /** The rejected rows of an import as CSV: line, column, value, reason, record. */
+    @GET
+    @Path("{executionId}/rejects")
+    @Produces("text/csv")
+    public Response rejects(@PathParam("executionId") long executionId) {
+        StreamingOutput body = transfers.rejects(executionId)::writeTo;
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"rejects-" + executionId
+                + ".csv\"").build();
     }
 
     /** One execution with its steps and metrics. */

@@ -1,0 +1,150 @@
+package io.flatingest.batch.fileimport;
+
+import io.flatingest.catalog.boundary.CatalogService;
+import io.flatingest.infrastructure.clickhouse.ClickHouseAccessException;
+import io.flatingest.infrastructure.clickhouse.ClickHouseGateway;
+import io.flatingest.transfer.control.ImportParameters;
+import io.flatingest.transfer.control.StagedImport;
+import io.flatingest.transfer.control.TransferProgress;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Sends each chunk to the import's staging table in one RowBinary INSERT (no row-by-row statements), tagging every
+ * row with the chunk id and a write attempt that is unique to this insert. Transient failures (ClickHouse briefly
+ * unreachable, too many parts) are retried with a new attempt; the ledger entry written by
+ * {@link ImportChunkListener} in the chunk's transaction says which attempt counts.
+ */
+@Named
+@Dependent
+public class ClickHouseItemWriter extends AbstractItemWriter {
+
+    private static final Logger LOG = Logger.getLogger(ClickHouseItemWriter.class.getName());
+
+    /** ClickHouse connection profile. */
+    @Inject
+    @BatchProperty
+    String connection;
+
+    /** The import's id: names its staging table. */
+    @Inject
+    @BatchProperty
+    String importId;
+
+    /** Target database. */
+    @Inject
+    @BatchProperty
+    String database;
+
+    /** Target table. */
+    @Inject
+    @BatchProperty
+    String table;
+
+    /** Column mapping as JSON; its columns are the INSERT's column list. */
+    @Inject
+    @BatchProperty
+    String columns;
+
+    /** How often a failed INSERT is retried when the failure may be transient (default 5). */
+    @Inject
+    @BatchProperty
+    String insertRetries;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    StepContext step;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    TransferProgress progress;
+
+    private ClickHouseGateway gateway;
+    private String stage;
+    private List<String> insertColumns;
+    private long attempts;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        gateway = catalog.gateway(connection);
+        stage = new StagedImport(gateway, database, table, importId).stageTable();
+        insertColumns = new ArrayList<>();
+        ImportParameters.columns(columns).forEach(c -> insertColumns.add(c.column()));
+        insertColumns.add(StagedImport.CHUNK_COLUMN);
+        insertColumns.add(StagedImport.ATTEMPT_COLUMN);
+    }
+
+    @Override
+    public void writeItems(List<Object> items) {
+        PartitionWork work = PartitionWork.of(step);
+        long chunkId = ((EncodedRow) items.get(0)).offset();
+        int retries = insertRetries == null || insertRetries.isBlank() ? 5 : Integer.parseInt(insertRetries);
+        for (int failure = 0; ; failure++) {
+            long attempt = nextAttempt(work.partition);
+            byte[] trailer = trailer(chunkId, attempt);
+            try {
+                gateway.insert(database, stage, insertColumns, "RowBinary", out -> {
+                    for (Object item : items) {
+                        out.write(((EncodedRow) item).rowBinary());
+                        out.write(trailer);
+                    }
+                }, Map.of(), "flatingest-import-" + importId + "-" + attempt);
+                work.chunkAttempt = attempt;
+                work.chunkRows = items.size();
+                progress.of(job.getInstanceId()).written.addAndGet(items.size());
+                return;
+            } catch (ClickHouseAccessException e) {
+                if (!e.isTransient() || failure >= retries) {
+                    throw e;
+                }
+                long pause = Math.min(30_000, 1000L << failure);
+                LOG.warning(() -> "Import " + job.getInstanceId() + ": INSERT of chunk " + chunkId + " failed ("
+                        + e.getMessage() + "); retrying in " + pause + " ms with a new attempt");
+                StagedImportPause.sleep(pause);
+            }
+        }
+    }
+
+    /** Unique per INSERT: the execution, the partition and a counter (up to 16 M chunks per partition). */
+    private long nextAttempt(int partition) {
+        return (job.getExecutionId() << 32) | ((long) partition << 24) | (++attempts & 0xFFFFFF);
+    }
+
+    private static byte[] trailer(long chunkId, long attempt) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (chunkId >>> (8 * i));
+            b[8 + i] = (byte) (attempt >>> (8 * i));
+        }
+        return b;
+    }
+
+    /** Sleeping between retries without swallowing interrupts (a stop of the job). */
+    static final class StagedImportPause {
+        private StagedImportPause() {
+        }
+
+        static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting to retry an INSERT", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.flatingest.batch.fileimport;
+
+import io.flatingest.infrastructure.flatfile.ReadPosition;
+import java.io.Serializable;
+
+/**
+ * Where a partition of an import stands after a committed chunk.
+ *
+ * @param position         the next record to read (byte offset, line, record number)
+ * @param rejectFileLength length of the partition's reject file: a restart cuts it back to this
+ */
+public record ImportCheckpoint(ReadPosition position, long rejectFileLength) implements Serializable {
+}

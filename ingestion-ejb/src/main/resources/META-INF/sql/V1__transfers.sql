@@ -1,0 +1,23 @@
+-- Transfers: the import ledger and the publication journal (see io.flatingest.transfer.control.StagedImport).
+-- SQL accepted by both H2 2.x and PostgreSQL.
+
+-- Keys are natural or assigned by the application (no identity columns: EclipseLink's H2 platform cannot read
+-- H2 2.x identities back).
+
+CREATE TABLE import_chunk (
+    job_instance BIGINT NOT NULL,
+    chunk_id BIGINT NOT NULL,
+    attempt BIGINT NOT NULL,
+    row_count BIGINT NOT NULL,
+    rejected_count BIGINT NOT NULL,
+    PRIMARY KEY (job_instance, chunk_id)
+);
+
+CREATE TABLE publish_step (
+    job_instance BIGINT NOT NULL,
+    step VARCHAR(200) NOT NULL,
+    state VARCHAR(10) NOT NULL,
+    query_id VARCHAR(200),
+    updated TIMESTAMP NOT NULL,
+    PRIMARY KEY (job_instance, step)
+);
