@@ -2,6 +2,7 @@ package io.flatingest.connection.control;
 
 import io.flatingest.connection.boundary.ConnectionProfiles;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 public class SecretRotation {
 
     private static final Logger LOG = Logger.getLogger(SecretRotation.class.getName());

@@ -1,8 +1,6 @@
 package io.flatingest.connection.entity;
 
-import io.flatingest.infrastructure.persistence.InstantConverter;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -39,11 +37,9 @@ public class ConnectionProfile {
     @Column(nullable = false)
     private boolean tls;
 
-    @Convert(converter = InstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Convert(converter = InstantConverter.class)
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 

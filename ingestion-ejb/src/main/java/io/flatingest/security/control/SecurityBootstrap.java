@@ -2,6 +2,7 @@ package io.flatingest.security.control;
 
 import io.flatingest.security.boundary.UserService;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 public class SecurityBootstrap {
 
     /** The first administrator's user name. */

@@ -1,20 +1,17 @@
 package io.flatingest.security.entity;
 
-import io.flatingest.infrastructure.persistence.InstantConverter;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 
 /** One line of the audit trail: who did what to which object, when and from where. Never updated. */
 @Entity
-@Table(name = "audit_event", indexes = {@Index(columnList = "occurred_at"), @Index(columnList = "actor")})
+@Table(name = "audit_event")
 public class AuditEvent {
 
     // A table generator: the one id strategy that behaves the same on H2 and PostgreSQL.
@@ -24,7 +21,6 @@ public class AuditEvent {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "audit_event_id")
     private Long id;
 
-    @Convert(converter = InstantConverter.class)
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 

@@ -1,9 +1,7 @@
 package io.flatingest.security.entity;
 
-import io.flatingest.infrastructure.persistence.InstantConverter;
 import io.flatingest.security.boundary.Role;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,12 +37,10 @@ public class UserAccount {
     @Column(nullable = false)
     private boolean enabled;
 
-    @Convert(converter = InstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     /** Tokens issued before this moment are refused: set whenever the password, role or enabled flag changes. */
-    @Convert(converter = InstantConverter.class)
     @Column(name = "tokens_not_before", nullable = false)
     private Instant tokensNotBefore;
 
