@@ -5,6 +5,7 @@ import io.flatingest.security.boundary.AuditTrail;
 import io.flatingest.security.boundary.Roles;
 import io.flatingest.security.web.CurrentUser;
 import io.flatingest.transfer.boundary.ExecutionView;
+import io.flatingest.transfer.boundary.ImportCommand;
 import io.flatingest.transfer.boundary.SelfCheckCommand;
 import io.flatingest.transfer.boundary.TransferService;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,12 +62,16 @@ public class JobsResource {
     /** Validates and starts an import of a file in the landing directory; 202 with the execution's location. */
     @POST
     @Path("imports")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response startImport(ImportRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("A JSON body describing the import is required");
         }
-        long id = transfers.startImport(request.toCommand(), null);
+        ImportCommand command = request.toCommand();
+        long id = transfers.startImport(command, currentUser.getName());
+        audit.record(currentUser.actor(), AuditAction.JOB_STARTED, "execution " + id, "import of " + command.file()
+                + " into " + command.database() + "." + command.table() + " (connection " + command.connection() + ")");
         return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
                 .build()).build();
     }
@@ -74,9 +79,12 @@ public class JobsResource {
     /** The rejected rows of an import as CSV: line, column, value, reason, record. */
     @GET
     @Path("{executionId}/rejects")
+    @RolesAllowed(Roles.OPERATOR)
     @Produces("text/csv")
     public Response rejects(@PathParam("executionId") long executionId) {
         StreamingOutput body = transfers.rejects(executionId)::writeTo;
+        audit.record(currentUser.actor(), AuditAction.FILE_DOWNLOADED, "execution " + executionId,
+                "reject file");
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"rejects-" + executionId
                 + ".csv\"").build();
     }
