@@ -109,6 +109,25 @@ class SecurityConsoleIT {
     }
 
     @Test
+    void anActiveConsoleUserGetsAFreshCookieOnceHalfTheTokenLifetimeHasPassed() throws InterruptedException {
+        String name = "renewed-" + System.nanoTime();
+        assertEquals(201, ApiClient.asAdmin(base).postJson("/api/users", SecurityTokensIT.user(name,
+                TestSecurity.secret("Renewed-user-pw-" + name), "viewer")).statusCode());
+        long iat = Instant.now().getEpochSecond() + 1;
+        Thread.sleep((iat - Instant.now().getEpochSecond()) * 1000 + 4500); // past iat + 4 s, before exp = iat + 8 s
+        String shortLived = TestTokens.rs256(TestTokens.claims(name, List.of("viewer")).add("iat", iat)
+                .add("exp", iat + 8).build(), TestSecurity.privateKey());
+
+        HttpResponse<String> r = browser().get("/index.xhtml", "Cookie", "flatingest_token=" + shortLived);
+        assertEquals(200, r.statusCode());
+        String renewed = tokenCookieHeader(r).orElseThrow(() -> new AssertionError("not renewed: " + r.headers()));
+        assertTrue(renewed.contains("SameSite=Strict") && renewed.contains("HttpOnly"), renewed);
+        long exp = TestTokens.payload(cookie(r).substring("flatingest_token=".length())).getJsonNumber("exp")
+                .longValue();
+        assertTrue(exp > iat + 600, "a full lifetime from now");
+    }
+
+    @Test
     void aCrossSitePostWithTheCookieIsRefused() {
         String cookie = cookie(login(TestSecurity.ADMIN, TestSecurity.adminPassword(), "/"));
         String job = "{\"rows\":10,\"database\":\"csrf_it\",\"table\":\"t\"}";

@@ -151,6 +151,18 @@ class SecurityTokensIT {
         assertRefused(new ApiClient(base).withToken(token).get("/api/auth/me"));
     }
 
+    @Test
+    void healthAndTheOpenApiDocumentStayOpenAndTheDocumentDeclaresTheBearerScheme(MicroServer micro) {
+        ApiClient root = new ApiClient(micro.rootUrl());
+        assertEquals(200, root.get("/health/ready").statusCode());
+        HttpResponse<String> openApi = root.get("/openapi?format=JSON");
+        assertEquals(200, openApi.statusCode());
+        JsonObject scheme = ApiClient.json(openApi).asJsonObject().getJsonObject("components")
+                .getJsonObject("securitySchemes").getJsonObject("jwt");
+        assertEquals("http", scheme.getString("type"));
+        assertEquals("bearer", scheme.getString("scheme"));
+    }
+
     static String user(String name, String password, String role) {
         return Json.createObjectBuilder().add("username", name).add("password", password).add("role", role).build()
                 .toString();

@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** RSA keys in PEM: PKCS#8 private keys ({@code BEGIN PRIVATE KEY}) and X.509 public keys ({@code BEGIN PUBLIC KEY}). */
+/** RSA keys in PEM: PKCS#8 private keys ({@code BEGIN PRIVATE KEY}), X.509 public keys ({@code BEGIN PUBLIC KEY}). */
 public final class Pem {
 
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----(.*?)-----END \\1-----",
@@ -45,7 +45,7 @@ public final class Pem {
     /** The public half of a private key (every key the JDK or OpenSSL writes in PKCS#8 carries it). */
     public static RSAPublicKey publicKeyOf(RSAPrivateKey privateKey) {
         if (!(privateKey instanceof RSAPrivateCrtKey crt)) {
-            throw new IllegalArgumentException("The private key lacks its public exponent: configure the public key too");
+            throw new IllegalArgumentException("The private key lacks its public exponent: configure the public key");
         }
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
@@ -81,7 +81,8 @@ public final class Pem {
             String hint = m.group(1).equals("RSA PRIVATE KEY")
                     ? "; convert it with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out new.pem"
                     : "";
-            throw new IllegalArgumentException("Expected a '" + type + "' PEM block, found '" + m.group(1) + "'" + hint);
+            throw new IllegalArgumentException("Expected a '" + type + "' PEM block, found '" + m.group(1) + "'"
+                    + hint);
         }
         try {
             return Base64.getMimeDecoder().decode(m.group(2).trim());

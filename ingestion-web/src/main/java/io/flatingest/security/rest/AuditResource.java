@@ -56,7 +56,8 @@ public class AuditResource {
         try {
             return AuditAction.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown action '" + name + "'; known: " + List.of(AuditAction.values()));
+            throw new IllegalArgumentException("Unknown action '" + name + "'; known: "
+                    + List.of(AuditAction.values()));
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,7 +54,7 @@ public class CsrfGuard extends HttpFilter {
         try {
             String host = URI.create(source.trim()).getHost();
             // Compared without scheme and port: a TLS-terminating proxy changes both, never the host name.
-            return host != null && host.toLowerCase(Locale.ROOT).equals(request.getServerName().toLowerCase(Locale.ROOT));
+            return host != null && host.equalsIgnoreCase(request.getServerName());
         } catch (IllegalArgumentException e) {
             return false;
         }

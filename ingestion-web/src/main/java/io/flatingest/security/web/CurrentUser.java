@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The user of the current request, for REST resources and Faces pages alike: name, role, client address, and the
- * {@link Actor} the audit trail records. In pages: {@code #{currentUser.name}}, {@code rendered="#{currentUser.admin}"}.
+ * {@link Actor} the audit trail records. In pages: {@code #{currentUser.name}},
+ * {@code rendered="#{currentUser.admin}"}.
  * Showing or hiding is not enforcing: pages are protected by URL (web.xml), resources by {@code @RolesAllowed}.
  */
 @Named

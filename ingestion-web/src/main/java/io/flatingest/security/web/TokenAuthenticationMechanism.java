@@ -114,8 +114,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         String next = "GET".equals(request.getMethod())
                 ? path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) : path;
-        String login = request.getContextPath() + LOGIN_PAGE + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)
-                + (tokenPresented ? "&expired=true" : "");
+        String login = request.getContextPath() + LOGIN_PAGE + "?next="
+                + URLEncoder.encode(next, StandardCharsets.UTF_8) + (tokenPresented ? "&expired=true" : "");
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             return facesAjaxRedirect(response, login);
         }

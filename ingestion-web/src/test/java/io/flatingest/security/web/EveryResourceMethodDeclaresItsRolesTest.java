@@ -36,7 +36,8 @@ class EveryResourceMethodDeclaresItsRolesTest {
         int methods = 0;
         for (Class<?> resource : resourceClasses()) {
             for (Method m : resource.getDeclaredMethods()) {
-                if (Arrays.stream(m.getAnnotations()).noneMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class))) {
+                if (Arrays.stream(m.getAnnotations())
+                        .noneMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class))) {
                     continue;
                 }
                 methods++;
