@@ -48,8 +48,8 @@ public class Authentication {
         String tried = username == null ? "" : username.trim();
         Optional<Duration> locked = throttle.lockedFor(tried, address);
         if (locked.isPresent()) {
-            audit.record(tried, AuditAction.LOGIN_THROTTLED, tried, "refused without checking the password",
-                    address);
+            audit.record(validName(tried), AuditAction.LOGIN_THROTTLED, validName(tried),
+                    "refused without checking the password", address);
             throw LoginRefusedException.throttled(locked.get());
         }
         Optional<UserAccount> account = findByTypedName(tried);
@@ -62,7 +62,10 @@ public class Authentication {
         }
         if (!valid) {
             throttle.failed(tried, address);
-            audit.record(tried, AuditAction.LOGIN_FAILED, tried,
+            // Not every name typed is a user name (people paste passwords into the wrong field): only valid ones
+            // are recorded.
+            String shown = validName(tried);
+            audit.record(shown, AuditAction.LOGIN_FAILED, shown,
                     account.isEmpty() ? "unknown user" : account.get().isEnabled() ? "wrong password" : "disabled",
                     address);
             throw LoginRefusedException.invalidCredentials();
@@ -105,6 +108,14 @@ public class Authentication {
                 .filter(UserAccount::isEnabled)
                 .filter(u -> Role.ofGroups(groups).filter(r -> r == u.getRole()).isPresent())
                 .filter(u -> !issuedAt.isBefore(u.getTokensNotBefore().truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    private static String validName(String typed) {
+        try {
+            return UserAccounts.normalize(typed);
+        } catch (IllegalArgumentException e) {
+            return "(not a user name)";
+        }
     }
 
     private Optional<UserAccount> findByTypedName(String typed) {
