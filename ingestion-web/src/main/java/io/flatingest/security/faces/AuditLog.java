@@ -4,6 +4,7 @@ import io.flatingest.security.boundary.AuditAction;
 import io.flatingest.security.boundary.AuditEntry;
 import io.flatingest.security.boundary.AuditQuery;
 import io.flatingest.security.boundary.AuditTrail;
+import io.flatingest.security.boundary.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 @Named
 @RequestScoped
+@RequireRole(Roles.ADMIN)
 public class AuditLog {
 
     @Inject

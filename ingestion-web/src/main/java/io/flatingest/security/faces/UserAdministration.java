@@ -3,6 +3,7 @@ package io.flatingest.security.faces;
 import io.flatingest.common.ConflictException;
 import io.flatingest.security.boundary.NewUserCommand;
 import io.flatingest.security.boundary.Role;
+import io.flatingest.security.boundary.Roles;
 import io.flatingest.security.boundary.UserChangeCommand;
 import io.flatingest.security.boundary.UserService;
 import io.flatingest.security.boundary.UserView;
@@ -16,11 +17,12 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The users page ({@code admin/users.xhtml}, administrators only by its URL): list, create, change role, enable or
- * disable, delete. Calls the same {@link UserService} as the REST API.
+ * The users page ({@code admin/users.xhtml}, administrators only by its URL and by {@link RequireRole}): list,
+ * create, change role, enable or disable, delete. Calls the same {@link UserService} as the REST API.
  */
 @Named
 @RequestScoped
+@RequireRole(Roles.ADMIN)
 public class UserAdministration {
 
     @Inject
