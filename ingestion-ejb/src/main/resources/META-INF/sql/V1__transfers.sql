@@ -21,3 +21,24 @@ CREATE TABLE publish_step (
     updated TIMESTAMP NOT NULL,
     PRIMARY KEY (job_instance, step)
 );
+
+-- Which server runs an execution, and when it last showed signs of life (crash recovery, see ExecutionRecovery).
+CREATE TABLE running_execution (
+    execution_id BIGINT NOT NULL PRIMARY KEY,
+    instance_id BIGINT NOT NULL,
+    server_id VARCHAR(500) NOT NULL,
+    started TIMESTAMP NOT NULL,
+    heartbeat TIMESTAMP NOT NULL
+);
+
+-- Running totals of a transfer (all executions of a job instance), updated in each chunk's transaction so that they
+-- agree with the checkpoints after any crash.
+CREATE TABLE transfer_totals (
+    job_instance BIGINT NOT NULL PRIMARY KEY,
+    rows_read BIGINT NOT NULL,
+    rows_written BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    bytes_read BIGINT NOT NULL,
+    bytes_written BIGINT NOT NULL,
+    updated TIMESTAMP NOT NULL
+);

@@ -173,7 +173,7 @@ class FileImportIT {
     }
 
     @Test
-    void partitionsSplitAtRecordBoundariesAndReadEveryRecordOnce() {
+    void manySmallChunksWithQuotedNewlinesReadEveryRecordOnce() {
         String t = table("parts", "id UInt32, text String");
         StringBuilder csv = new StringBuilder("id,text\n");
         for (int i = 1; i <= 3000; i++) {
@@ -181,7 +181,7 @@ class FileImportIT {
         }
         String file = imports.land("parts.csv", bytes(csv.toString()));
         JsonObject done = imports.run("{\"file\":\"" + file + "\",\"database\":\"" + DB + "\",\"table\":\"" + t
-                + "\",\"partitions\":3,\"chunkSize\":250}");
+                + "\",\"chunkSize\":250}");
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals("3000\t3000\t4501500\t428", ClickHouseQueries.run("SELECT count(), uniqExact(id), sum(id),"
                 + " countIf(text LIKE 'multi%') FROM " + DB + "." + t));

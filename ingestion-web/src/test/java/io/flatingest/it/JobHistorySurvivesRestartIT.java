@@ -17,7 +17,7 @@ class JobHistorySurvivesRestartIT {
     @Test
     void executionsAndTheirMetricsAreStillThereAfterARestart() {
         Path data = TestEnvironment.itDirectory().resolve("history-restart");
-        try (MicroServer micro = new MicroServer(data, TestEnvironment.freePort(), Map.of())) {
+        try (MicroServer micro = new MicroServer(data, TestEnvironment.freePort(), Map.of()).clean()) {
             long firstStart = micro.start();
             ApiClient api = ApiClient.asAdmin(micro.baseUrl());
             String token = api.token(TestSecurity.ADMIN, TestSecurity.adminPassword());

@@ -39,6 +39,18 @@ public final class MicroServer implements AutoCloseable {
         this.environment = environment;
     }
 
+    /** Deletes everything in the data directory (before the first start of a test). */
+    public MicroServer clean() {
+        if (Files.exists(dataDir)) {
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return this;
+    }
+
     /** Starts Payara Micro and waits until the application reports ready; returns the start time in ms. */
     public long start() {
         long began = System.nanoTime();

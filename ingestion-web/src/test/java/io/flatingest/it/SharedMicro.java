@@ -42,7 +42,7 @@ public class SharedMicro implements BeforeAllCallback, ParameterResolver {
 
         Resource() {
             server = new MicroServer(TestEnvironment.itDirectory().resolve("shared-micro"), TestEnvironment.freePort(),
-                    TestSecurity.sharedEnvironment());
+                    TestSecurity.sharedEnvironment()).clean();
             long ms = server.start();
             System.out.printf("Shared Payara Micro ready in %d ms at %s%n", ms, server.baseUrl());
         }

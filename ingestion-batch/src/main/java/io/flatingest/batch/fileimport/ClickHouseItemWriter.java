@@ -90,11 +90,11 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        PartitionWork work = PartitionWork.of(step);
+        ImportWork work = ImportWork.of(step);
         long chunkId = ((EncodedRow) items.get(0)).offset();
         int retries = insertRetries == null || insertRetries.isBlank() ? 5 : Integer.parseInt(insertRetries);
         for (int failure = 0; ; failure++) {
-            long attempt = nextAttempt(work.partition);
+            long attempt = nextAttempt();
             byte[] trailer = trailer(chunkId, attempt);
             try {
                 gateway.insert(database, stage, insertColumns, "RowBinary", out -> {
@@ -119,9 +119,9 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
         }
     }
 
-    /** Unique per INSERT: the execution, the partition and a counter (up to 16 M chunks per partition). */
-    private long nextAttempt(int partition) {
-        return (job.getExecutionId() << 32) | ((long) partition << 24) | (++attempts & 0xFFFFFF);
+    /** Unique per INSERT: the execution and a counter (execution ids and counters both stay far below 2^32). */
+    private long nextAttempt() {
+        return (job.getExecutionId() << 32) | (++attempts & 0xFFFFFFFFL);
     }
 
     private static byte[] trailer(long chunkId, long attempt) {

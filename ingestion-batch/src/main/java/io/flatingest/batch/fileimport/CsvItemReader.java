@@ -9,10 +9,12 @@ import io.flatingest.transfer.control.ImportLedger;
 import io.flatingest.transfer.control.ImportParameters;
 import io.flatingest.transfer.control.RejectFile;
 import io.flatingest.transfer.control.TransferProgress;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,9 +23,13 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
- * Streams the records of one partition of a flat file (opencsv parses the fields; our scanner finds the record
- * boundaries and their byte offsets). The checkpoint is the next record's byte offset with its line and record
- * numbers, plus the reject file's length: a restart seeks there instead of re-parsing what was already imported.
+ * Streams the records of a flat file: our scanner finds record boundaries and byte offsets, opencsv parses the
+ * fields. Parsing runs one record batch ahead on a thread of its own ({@link ReadAhead}), so that it overlaps with
+ * the conversion and the inserts of the chunk thread.
+ *
+ * <p>The checkpoint is the byte offset of the next record not yet handed to the chunk, with its line and record
+ * numbers, plus the reject file's length: a restart seeks there (re-reading only what was parsed ahead) instead of
+ * re-parsing what was already imported.
  */
 @Named
 @Dependent
@@ -54,31 +60,6 @@ public class CsvItemReader extends AbstractItemReader {
     @BatchProperty
     String dialect;
 
-    /** This partition's index (0 for an unpartitioned file). */
-    @Inject
-    @BatchProperty
-    String partition;
-
-    /** Byte offset where this partition starts (0: the beginning, with header and skipped lines). */
-    @Inject
-    @BatchProperty
-    String startOffset;
-
-    /** Line number at {@code startOffset}. */
-    @Inject
-    @BatchProperty
-    String startLine;
-
-    /** Record number at {@code startOffset}. */
-    @Inject
-    @BatchProperty
-    String startRecord;
-
-    /** Byte offset where the next partition starts, -1 for the end of the file. */
-    @Inject
-    @BatchProperty
-    String endOffset;
-
     @Inject
     JobContext job;
 
@@ -94,60 +75,58 @@ public class CsvItemReader extends AbstractItemReader {
     @Inject
     TransferProgress progress;
 
-    private FlatFileReader reader;
-    private PartitionWork work;
-    private long lastOffset;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private ReadAhead ahead;
+    private ImportWork work;
+    private ReadPosition handedOut;
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
         Path path = files.unchangedSource(file, Long.parseLong(fileSize), Long.parseLong(fileModified));
-        long end = Long.parseLong(endOffset);
-        int index = Integer.parseInt(partition);
         ImportCheckpoint start = checkpoint instanceof ImportCheckpoint c ? c
-                : new ImportCheckpoint(new ReadPosition(Long.parseLong(startOffset), Long.parseLong(startLine),
-                Long.parseLong(startRecord)), 0);
+                : new ImportCheckpoint(ReadPosition.BEGINNING, 0);
         // Ledger entries past the checkpoint belong to chunks whose checkpoint never committed: they are read again.
-        ledger.discard(job.getInstanceId(), start.position().offset(), end < 0 ? Long.MAX_VALUE : end);
-        ReadOptions options = ReadOptions.defaults().from(start.position());
-        if (end >= 0) {
-            options = options.until(end);
-        }
-        reader = FlatFileReader.open(path, ImportParameters.dialect(dialect), options);
-        work = new PartitionWork(job.getInstanceId(), index,
-                RejectFile.open(files.rejectFile(importId, index), start.rejectFileLength()));
+        ledger.discard(job.getInstanceId(), start.position().offset(), Long.MAX_VALUE);
+        FlatFileReader reader = FlatFileReader.open(path, ImportParameters.dialect(dialect),
+                ReadOptions.defaults().from(start.position()));
+        handedOut = reader.position();
+        work = new ImportWork(job.getInstanceId(), RejectFile.open(files.rejectFile(importId, 0),
+                start.rejectFileLength()));
         step.setTransientUserData(work);
-        lastOffset = reader.position().offset();
-        TransferProgress.Counters counters = progress.of(job.getInstanceId());
-        counters.bytesDone.addAndGet(lastOffset - Long.parseLong(startOffset));
+        progress.of(job.getInstanceId()).bytesDone.set(handedOut.offset());
+        ahead = new ReadAhead(reader, threads);
     }
 
     @Override
     public Object readItem() throws IOException {
-        FlatRecord record = reader.read();
-        while (record != null && record.blank() && !record.malformed()) {
-            record = reader.read(); // empty lines carry no row
+        FlatRecord record = ahead.next();
+        if (record == null) {
+            return null;
         }
-        if (record != null && work.chunkId < 0) {
+        if (work.chunkId < 0) {
             work.chunkId = record.startOffset();
         }
-        long now = reader.position().offset();
-        work.chunkBytes += now - lastOffset;
-        lastOffset = now;
+        ReadPosition next = record.next();
+        work.chunkBytes += next.offset() - handedOut.offset();
+        handedOut = next;
+        work.position = next.offset();
         return record;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return new ImportCheckpoint(reader.position(), work.rejects.checkpoint());
+        return new ImportCheckpoint(handedOut, work.rejects.checkpoint());
     }
 
     @Override
     public void close() throws IOException {
+        if (ahead != null) {
+            ahead.close();
+        }
         if (work != null) {
             work.rejects.close();
-        }
-        if (reader != null) {
-            reader.close();
         }
     }
 }

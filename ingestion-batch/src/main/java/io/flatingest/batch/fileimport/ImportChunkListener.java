@@ -1,7 +1,9 @@
 package io.flatingest.batch.fileimport;
 
+import io.flatingest.transfer.control.ExecutionRegistry;
 import io.flatingest.transfer.control.ImportLedger;
 import io.flatingest.transfer.control.TransferProgress;
+import io.flatingest.transfer.control.TransferTotalsStore;
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
@@ -29,20 +31,29 @@ public class ImportChunkListener extends AbstractChunkListener {
     @Inject
     TransferProgress progress;
 
+    @Inject
+    ExecutionRegistry registry;
+
+    @Inject
+    TransferTotalsStore totals;
+
     @Override
     public void beforeChunk() {
-        PartitionWork.of(step).startChunk();
+        ImportWork.of(step).startChunk();
     }
 
     @Override
     public void afterChunk() {
-        PartitionWork work = PartitionWork.of(step);
+        ImportWork work = ImportWork.of(step);
         if (work.chunkId < 0) {
-            return; // the partition had nothing left to read
+            return; // nothing was left to read
         }
         ledger.record(job.getInstanceId(), work.chunkId, work.chunkAttempt, work.chunkRows, work.chunkRejected);
+        totals.addChunk(job.getInstanceId(), work.chunkRows + work.chunkRejected, work.chunkRows, work.chunkRejected,
+                work.position, -1);
         TransferProgress.Counters counters = progress.of(job.getInstanceId());
         counters.read.addAndGet(work.chunkRows + work.chunkRejected);
         counters.bytesDone.addAndGet(work.chunkBytes);
+        registry.alive(job.getExecutionId());
     }
 }

@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Writes every rejected record to the partition's reject file (line, column, value, reason, original record) and
- * enforces the row limit of the error policy across all partitions: past it, the import fails and publishes
- * nothing.
+ * Writes every rejected record to the reject file (line, column, value, reason, original record) and enforces the
+ * row limit of the error policy (counting earlier executions of the same import): past it, the import fails and
+ * publishes nothing.
  */
 @Named
 @Dependent
@@ -35,7 +35,7 @@ public class RejectedRowListener implements SkipProcessListener {
     @Override
     public void onSkipProcessItem(Object item, Exception ex) {
         RowRejectedException rejected = (RowRejectedException) ex;
-        PartitionWork work = PartitionWork.of(step);
+        ImportWork work = ImportWork.of(step);
         work.rejects.add(rejected.line(), rejected.column(), rejected.value(), rejected.reason(), rejected.record());
         work.chunkRejected++;
         long total = progress.of(job.getInstanceId()).rejected.incrementAndGet();

@@ -21,12 +21,11 @@ import java.util.Objects;
  * @param dateFormats    extra date patterns (java.time syntax, e.g. {@code dd/MM/yyyy}) tried after ISO
  * @param dateTimeFormats extra date-time patterns tried after ISO
  * @param chunkSize      rows per chunk (checkpoint interval and INSERT size); null for the default
- * @param partitions     parallel partitions for a large plain file; null to choose automatically
  */
 public record ImportCommand(String connection, String file, Dialect dialect, String database, String table,
                             List<ColumnMapping> columns, TableDefinition createTable, ErrorPolicy errors,
                             MissingValues missingValues, List<String> dateFormats, List<String> dateTimeFormats,
-                            Integer chunkSize, Integer partitions) {
+                            Integer chunkSize) {
 
     public ImportCommand {
         connection = connection == null || connection.isBlank() ? "default" : connection;

@@ -1,6 +1,9 @@
 package io.flatingest.transfer.boundary;
 
 import io.flatingest.transfer.control.BatchJobs;
+import io.flatingest.transfer.control.BatchRepository;
+import io.flatingest.transfer.control.ExecutionRegistry;
+import io.flatingest.transfer.control.ExportPlanner;
 import io.flatingest.transfer.control.ImportFiles;
 import io.flatingest.transfer.control.ImportPlanner;
 import jakarta.batch.runtime.JobExecution;
@@ -32,6 +35,18 @@ public class TransferService {
     @Inject
     ImportFiles importFiles;
 
+    @Inject
+    ExportPlanner exportPlanner;
+
+    @Inject
+    io.flatingest.transfer.control.TransferDirectories directories;
+
+    @Inject
+    ExecutionRegistry registry;
+
+    @Inject
+    BatchRepository repository;
+
     /**
      * Validates an import and starts it; returns the execution id.
      *
@@ -39,7 +54,90 @@ public class TransferService {
      * @throws IllegalArgumentException naming what is wrong with the command, before anything runs
      */
     public long startImport(ImportCommand command, String submittedBy) {
-        return jobs.start("file-import", importPlanner.plan(command, submittedBy));
+        return started(jobs.start("file-import", importPlanner.plan(command, submittedBy)));
+    }
+
+    /**
+     * Validates an export and starts it; returns the execution id.
+     *
+     * @param submittedBy who starts it (for the report)
+     * @throws IllegalArgumentException naming what is wrong with the command, before anything runs
+     */
+    public long startExport(ExportCommand command, String submittedBy) {
+        return started(jobs.start("file-export", exportPlanner.plan(command, submittedBy)));
+    }
+
+    /**
+     * The file an export execution produced (once it completed).
+     *
+     * @throws java.util.NoSuchElementException for an unknown execution or an export without a finished file
+     */
+    public java.nio.file.Path exportedFile(long executionId) {
+        if (jobs.execution(executionId).isEmpty()) {
+            throw new java.util.NoSuchElementException("No job execution " + executionId);
+        }
+        String name = jobs.parameters(executionId).getProperty("fileName");
+        if (name == null) {
+            throw new IllegalArgumentException("Execution " + executionId + " is not an export");
+        }
+        java.nio.file.Path file = directories.export().resolve(name);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new java.util.NoSuchElementException("Export " + executionId + " has no finished file (yet)");
+        }
+        return file;
+    }
+
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint.
+     *
+     * @return the new execution's id
+     */
+    public long restart(long executionId) {
+        return started(jobs.restart(executionId));
+    }
+
+    /**
+     * Marks executions that a dead server left STARTED as FAILED ("server stopped while the job was running"),
+     * so that they can be restarted from their checkpoints, and optionally restarts them. Executions of servers
+     * that are alive (heartbeat younger than {@code staleAfter}) are left alone.
+     *
+     * @return the executions marked FAILED
+     */
+    public List<Long> recoverInterrupted(java.time.Duration staleAfter, boolean restart) {
+        List<Long> recovered = new java.util.ArrayList<>();
+        java.util.Map<Long, io.flatingest.transfer.entity.RunningExecution> owners = new java.util.HashMap<>();
+        registry.all().forEach(r -> owners.put(r.getExecutionId(), r));
+        java.time.Instant staleBefore = java.time.Instant.now().minus(staleAfter);
+        try {
+            for (long id : repository.unfinishedExecutions()) {
+                var owner = owners.get(id);
+                // No owner: the execution never reached its first listener (its server died at once), unless it
+                // was created a moment ago and is about to.
+                boolean dead = owner == null ? createdBefore(id, java.time.Instant.now().minusSeconds(60))
+                        : owner.getServerId().equals(registry.serverId()) || owner.getHeartbeat().isBefore(staleBefore);
+                if (dead) {
+                    repository.markInterrupted(id);
+                    registry.ended(id);
+                    recovered.add(id);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not read the batch job repository: " + e.getMessage(), e);
+        }
+        if (restart) {
+            recovered.forEach(this::restart);
+        }
+        return recovered;
+    }
+
+    private boolean createdBefore(long executionId, java.time.Instant instant) {
+        return jobs.execution(executionId).map(e -> e.getCreateTime() == null
+                || e.getCreateTime().toInstant().isBefore(instant)).orElse(true);
+    }
+
+    /** Where a new execution's id passes through (one place to hang start-time bookkeeping). */
+    private static long started(long executionId) {
+        return executionId;
     }
 
     /** Starts the self-check job; returns its execution id. */
@@ -49,7 +147,7 @@ public class TransferService {
         p.setProperty("database", command.database());
         p.setProperty("table", command.table());
         p.setProperty("chunkSize", Integer.toString(command.chunkSize()));
-        return jobs.start("self-check", p);
+        return started(jobs.start("self-check", p));
     }
 
     /**

@@ -29,6 +29,15 @@ public class BatchJobs {
         return operator().start(jobName, parameters);
     }
 
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint with the parameters it was started with
+     * (Jakarta Batch would otherwise substitute only what {@code restart} is given); returns the new execution id.
+     */
+    public long restart(long executionId) {
+        JobOperator operator = operator();
+        return operator.restart(executionId, operator.getParameters(executionId));
+    }
+
     /** An execution, or empty when the id is unknown. */
     public Optional<JobExecution> execution(long executionId) {
         try {

@@ -56,8 +56,6 @@ public final class ImportParameters {
     public static final String DATE_TIME_FORMATS = "dateTimeFormats";
     /** Rows per chunk. */
     public static final String CHUNK_SIZE = "chunkSize";
-    /** Number of parallel partitions (1 for gzip and transcoded files). */
-    public static final String PARTITIONS = "partitions";
     /** Who started the import. */
     public static final String SUBMITTED_BY = "submittedBy";
 

@@ -86,10 +86,6 @@ public class ImportPlanner {
         if (chunkSize < 1 || chunkSize > 1_000_000) {
             throw new IllegalArgumentException("chunkSize must be between 1 and 1000000, got " + chunkSize);
         }
-        int partitions = command.partitions() == null ? 0 : command.partitions();
-        if (partitions < 0 || partitions > 32) {
-            throw new IllegalArgumentException("partitions must be between 1 and 32 (or absent for automatic)");
-        }
         Properties p = new Properties();
         try {
             p.setProperty(ImportParameters.FILE_SIZE, Long.toString(Files.size(path)));
@@ -112,7 +108,6 @@ public class ImportPlanner {
         p.setProperty(ImportParameters.DATE_FORMATS, ImportParameters.strings(command.dateFormats()));
         p.setProperty(ImportParameters.DATE_TIME_FORMATS, ImportParameters.strings(command.dateTimeFormats()));
         p.setProperty(ImportParameters.CHUNK_SIZE, Integer.toString(chunkSize));
-        p.setProperty(ImportParameters.PARTITIONS, Integer.toString(partitions));
         p.setProperty(ImportParameters.SUBMITTED_BY, submittedBy == null ? "" : submittedBy);
         return p;
     }

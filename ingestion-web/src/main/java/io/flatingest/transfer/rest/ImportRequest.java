@@ -16,7 +16,7 @@ import java.util.List;
 public record ImportRequest(String connection, String file, DialectDto dialect, String database, String table,
                             List<ColumnMapping> columns, TableDefinition createTable, ErrorPolicyDto errors,
                             MissingValues missingValues, List<String> dateFormats, List<String> dateTimeFormats,
-                            Integer chunkSize, Integer partitions) {
+                            Integer chunkSize) {
 
     /** How the file is written; every field optional. */
     public record DialectDto(String format, String delimiter, String quote, Dialect.EscapeMode escape, Boolean header,
@@ -85,7 +85,6 @@ public record ImportRequest(String connection, String file, DialectDto dialect, 
         }
         return new ImportCommand(connection, file, (dialect == null ? new DialectDto(null, null, null, null, null, null,
                 null, null, null) : dialect).toDialect(), database, table, columns, createTable,
-                errors == null ? null : errors.toPolicy(), missingValues, dateFormats, dateTimeFormats, chunkSize,
-                partitions);
+                errors == null ? null : errors.toPolicy(), missingValues, dateFormats, dateTimeFormats, chunkSize);
     }
 }

@@ -76,6 +76,41 @@ public class JobsResource {
                 .build()).build();
     }
 
+    /** Validates and starts an export into the export directory; 202 with the execution's location. */
+    @POST
+    @Path("exports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response startExport(ExportRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("A JSON body describing the export is required");
+        }
+        long id = transfers.startExport(request.toCommand(), null);
+        return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
+                .build()).build();
+    }
+
+    /** The file a finished export wrote. */
+    @GET
+    @Path("{executionId}/output")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response output(@PathParam("executionId") long executionId) {
+        java.nio.file.Path file = transfers.exportedFile(executionId);
+        return Response.ok(file.toFile()).header("Content-Disposition", "attachment; filename=\""
+                + file.getFileName().toString().replace("\"", "") + "\"").build();
+    }
+
+    /** Restarts a failed or stopped execution from its last checkpoint; 202 with the new execution. */
+    @POST
+    @Path("{executionId}/restart")
+    public Response restart(@PathParam("executionId") long executionId) {
+        if (transfers.execution(executionId).isEmpty()) {
+            throw new NoSuchElementException("No job execution " + executionId);
+        }
+        long id = transfers.restart(executionId);
+        return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
+                .build()).build();
+    }
+
     /** The rejected rows of an import as CSV: line, column, value, reason, record. */
     @GET
     @Path("{executionId}/rejects")

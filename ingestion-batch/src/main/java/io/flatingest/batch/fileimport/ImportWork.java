@@ -4,13 +4,12 @@ import io.flatingest.transfer.control.RejectFile;
 import jakarta.batch.runtime.context.StepContext;
 
 /**
- * State one partition of the load step shares between its reader, processor, writer and listeners (they all run on
- * the partition's thread). Kept as the partition's transient step user data.
+ * State the load step shares between its reader, processor, writer and listeners (they all run on the step's
+ * thread). Kept as the step's transient user data.
  */
-final class PartitionWork {
+final class ImportWork {
 
     final long instance;
-    final int partition;
     final RejectFile rejects;
 
     /** Offset of the first record read in the current chunk: the chunk's id. */
@@ -22,12 +21,13 @@ final class PartitionWork {
     long chunkRejected;
     /** Bytes of the file consumed in the current chunk. */
     long chunkBytes;
+    /** File offset of the next record to hand out. */
+    long position;
     /** Nano time the chunk began. */
     long chunkStarted;
 
-    PartitionWork(long instance, int partition, RejectFile rejects) {
+    ImportWork(long instance, RejectFile rejects) {
         this.instance = instance;
-        this.partition = partition;
         this.rejects = rejects;
     }
 
@@ -40,10 +40,10 @@ final class PartitionWork {
         chunkStarted = System.nanoTime();
     }
 
-    static PartitionWork of(StepContext step) {
+    static ImportWork of(StepContext step) {
         Object work = step.getTransientUserData();
-        if (!(work instanceof PartitionWork w)) {
-            throw new IllegalStateException("The import reader has not opened this partition");
+        if (!(work instanceof ImportWork w)) {
+            throw new IllegalStateException("The import reader has not been opened");
         }
         return w;
     }

@@ -1,0 +1,98 @@
+package io.flatingest.batch.fileexport;
+
+import io.flatingest.infrastructure.clickhouse.type.ClickHouseType;
+import io.flatingest.infrastructure.clickhouse.type.ClickHouseTypes;
+import io.flatingest.infrastructure.flatfile.ConfinedPaths;
+import io.flatingest.infrastructure.flatfile.write.ExportColumn;
+import io.flatingest.infrastructure.flatfile.write.ExportFileCheckpoint;
+import io.flatingest.infrastructure.flatfile.write.ExportFileWriter;
+import io.flatingest.transfer.control.ExportParameters;
+import io.flatingest.transfer.control.TransferDirectories;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes rows with opencsv into a temporary file beside the target and renames it to the target once every row is
+ * in: readers of the export directory never see a half-written file. Rerun-safe: on a restart it cuts the
+ * temporary file back to the length of the last checkpoint before writing again (with gzip, each checkpoint
+ * closes a gzip member, so the cut always leaves a valid prefix).
+ */
+@Named
+@Dependent
+public class CsvItemWriter extends AbstractItemWriter {
+
+    /** Target file name in the export directory. */
+    @Inject
+    @BatchProperty
+    String fileName;
+
+    /** File options as JSON. */
+    @Inject
+    @BatchProperty
+    String fileOptions;
+
+    /** Exported columns with types as JSON (header names; Array/Map/Tuple values are written as literals). */
+    @Inject
+    @BatchProperty
+    String columns;
+
+    @Inject
+    StepContext step;
+
+    @Inject
+    TransferDirectories directories;
+
+    private ExportFileWriter writer;
+    private ExportWork work;
+
+    @Override
+    public void open(Serializable checkpoint) throws Exception {
+        work = ExportWork.of(step);
+        Path target = new ConfinedPaths(directories.export()).resolve(fileName);
+        List<ExportColumn> header = ExportParameters.columns(columns).stream()
+                .map(c -> new ExportColumn(c.name(), isLiteral(c.type()))).toList();
+        // Without a key the rows are read again from the first one, so the file starts over too.
+        ExportFileCheckpoint resumeAt = work.resumable && checkpoint instanceof ExportFileCheckpoint c ? c : null;
+        writer = ExportFileWriter.open(target, header, ExportParameters.options(fileOptions), resumeAt);
+    }
+
+    private static boolean isLiteral(String type) {
+        ClickHouseType t = ClickHouseTypes.parse(type).valueType();
+        return t instanceof ClickHouseType.Array || t instanceof ClickHouseType.MapType
+                || t instanceof ClickHouseType.Tuple;
+    }
+
+    @Override
+    public void writeItems(List<Object> items) throws Exception {
+        for (Object item : items) {
+            writer.writeRow((String[]) item);
+        }
+        work.chunkWritten += items.size();
+    }
+
+    @Override
+    public Serializable checkpointInfo() throws Exception {
+        ExportFileCheckpoint c = writer.checkpoint();
+        work.fileLength = c.fileLength();
+        return c;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (writer == null) {
+            return;
+        }
+        if (work.endReached) {
+            writer.commit();
+        } else {
+            writer.close(); // keeps the temporary file for a restart
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.flatingest.batch.fileexport;
+
+import jakarta.batch.runtime.context.StepContext;
+
+/** What the export step's reader, writer and listener share (all on the step's thread). */
+final class ExportWork {
+
+    /** Whether the query's rows may be resumed after the last key, or must be written again from the start. */
+    final boolean resumable;
+    /** The reader reached the end of the rows: the writer may publish the file when it closes. */
+    boolean endReached;
+    /** Rows read and written in the current chunk. */
+    long chunkRead;
+    long chunkWritten;
+    /** Length of the temporary file after the current chunk. */
+    long fileLength;
+
+    ExportWork(boolean resumable) {
+        this.resumable = resumable;
+    }
+
+    static ExportWork of(StepContext step) {
+        Object work = step.getTransientUserData();
+        if (!(work instanceof ExportWork w)) {
+            throw new IllegalStateException("The export reader has not been opened");
+        }
+        return w;
+    }
+}
