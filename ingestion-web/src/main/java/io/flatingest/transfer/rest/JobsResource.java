@@ -5,6 +5,7 @@ import io.flatingest.security.boundary.AuditTrail;
 import io.flatingest.security.boundary.Roles;
 import io.flatingest.security.web.CurrentUser;
 import io.flatingest.transfer.boundary.ExecutionView;
+import io.flatingest.transfer.boundary.ExportCommand;
 import io.flatingest.transfer.boundary.ImportCommand;
 import io.flatingest.transfer.boundary.SelfCheckCommand;
 import io.flatingest.transfer.boundary.TransferService;
@@ -79,12 +80,16 @@ public class JobsResource {
     /** Validates and starts an export into the export directory; 202 with the execution's location. */
     @POST
     @Path("exports")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response startExport(ExportRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("A JSON body describing the export is required");
         }
-        long id = transfers.startExport(request.toCommand(), null);
+        ExportCommand command = request.toCommand();
+        long id = transfers.startExport(command, currentUser.getName());
+        audit.record(currentUser.actor(), AuditAction.JOB_STARTED, "execution " + id, "export from connection "
+                + command.connection());
         return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
                 .build()).build();
     }
@@ -92,9 +97,12 @@ public class JobsResource {
     /** The file a finished export wrote. */
     @GET
     @Path("{executionId}/output")
+    @RolesAllowed(Roles.OPERATOR)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response output(@PathParam("executionId") long executionId) {
         java.nio.file.Path file = transfers.exportedFile(executionId);
+        audit.record(currentUser.actor(), AuditAction.FILE_DOWNLOADED, "execution " + executionId,
+                "export file " + file.getFileName());
         return Response.ok(file.toFile()).header("Content-Disposition", "attachment; filename=\""
                 + file.getFileName().toString().replace("\"", "") + "\"").build();
     }
@@ -102,11 +110,14 @@ public class JobsResource {
     /** Restarts a failed or stopped execution from its last checkpoint; 202 with the new execution. */
     @POST
     @Path("{executionId}/restart")
+    @RolesAllowed(Roles.OPERATOR)
     public Response restart(@PathParam("executionId") long executionId) {
         if (transfers.execution(executionId).isEmpty()) {
             throw new NoSuchElementException("No job execution " + executionId);
         }
         long id = transfers.restart(executionId);
+        audit.record(currentUser.actor(), AuditAction.JOB_RESTARTED, "execution " + executionId,
+                "as execution " + id);
         return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
                 .build()).build();
     }
