@@ -40,7 +40,8 @@ class EarSmokeIT {
                     "{\"rows\":500,\"database\":\"" + db + "\",\"table\":\"numbers\",\"chunkSize\":50}");
             assertEquals(202, started.statusCode(), () -> started.body() + "\n" + domain.serverLogTail());
             long id = ApiClient.json(started).asJsonObject().getJsonNumber("executionId").longValue();
-            JsonObject job = api.await("/api/jobs/" + id, j -> j.containsKey("end"), Duration.ofSeconds(120));
+            JsonObject job = api.await("/api/jobs/" + id,
+                    j -> j.containsKey("end") && !j.getString("status").startsWith("START"), Duration.ofSeconds(120));
             assertEquals("COMPLETED", job.getString("status"), () -> job + "\n" + domain.serverLogTail());
             JsonObject metrics = job.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");
             assertEquals(500, metrics.getInt("READ_COUNT"));

@@ -113,10 +113,11 @@ class SecurityConsoleIT {
         String name = "renewed-" + System.nanoTime();
         assertEquals(201, ApiClient.asAdmin(base).postJson("/api/users", SecurityTokensIT.user(name,
                 TestSecurity.secret("Renewed-user-pw-" + name), "viewer")).statusCode());
+        // A token 10 s long, used in its 7th second: past half its lifetime (the server counts whole seconds).
         long iat = Instant.now().getEpochSecond() + 1;
-        Thread.sleep((iat - Instant.now().getEpochSecond()) * 1000 + 4500); // past iat + 4 s, before exp = iat + 8 s
+        Thread.sleep(Math.max(0, Instant.ofEpochSecond(iat + 6).toEpochMilli() - System.currentTimeMillis()) + 200);
         String shortLived = TestTokens.rs256(TestTokens.claims(name, List.of("viewer")).add("iat", iat)
-                .add("exp", iat + 8).build(), TestSecurity.privateKey());
+                .add("exp", iat + 10).build(), TestSecurity.privateKey());
 
         HttpResponse<String> r = browser().get("/index.xhtml", "Cookie", "flatingest_token=" + shortLived);
         assertEquals(200, r.statusCode());
