@@ -157,6 +157,6 @@ public class RowConversionProcessor implements ItemProcessor {
                 throw new RowRejectedException(record.line(), names[i], text, e.reason(), record.rawText());
             }
         }
-        return new EncodedRow(record.startOffset(), out.toByteArray());
+        return new EncodedRow(out.toByteArray());
     }
 }

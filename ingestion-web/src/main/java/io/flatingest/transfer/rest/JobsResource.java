@@ -1,11 +1,19 @@
 package io.flatingest.transfer.rest;
 
+import io.flatingest.report.boundary.ExecutionFilter;
+import io.flatingest.report.boundary.ExecutionSummary;
+import io.flatingest.report.boundary.Page;
+import io.flatingest.report.boundary.ProgressView;
+import io.flatingest.report.boundary.ReportService;
+import io.flatingest.report.boundary.TransferReportView;
 import io.flatingest.transfer.boundary.ExecutionView;
 import io.flatingest.transfer.boundary.SelfCheckCommand;
 import io.flatingest.transfer.boundary.TransferService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +35,9 @@ public class JobsResource {
     @Inject
     TransferService transfers;
 
+    @Inject
+    ReportService reports;
+
     @Context
     UriInfo uri;
 
@@ -42,6 +53,16 @@ public class JobsResource {
                 request.chunkSize() == null ? 100 : request.chunkSize()));
         return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
                 .build()).build();
+    }
+
+    /** Executions, newest first, filtered by status, job, user and start time, a page at a time. */
+    @GET
+    public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("job") String job,
+                                       @QueryParam("user") String user, @QueryParam("from") String from,
+                                       @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
+                                       @QueryParam("size") @DefaultValue("50") int size) {
+        return reports.list(new ExecutionFilter(blank(status), blank(job), blank(user), instant("from", from),
+                instant("to", to)), page, size);
     }
 
     /** Validates and starts an import of a file in the landing directory; 202 with the execution's location. */
@@ -102,12 +123,71 @@ public class JobsResource {
                 + ".csv\"").build();
     }
 
+    /** Asks a running or queued execution to stop after its current chunk. */
+    @POST
+    @Path("{executionId}/stop")
+    public Response stop(@PathParam("executionId") long executionId) {
+        transfers.stop(executionId);
+        return Response.accepted().build();
+    }
+
+    /** Gives up a stopped or failed execution for good (an import's staged rows are dropped). */
+    @POST
+    @Path("{executionId}/abandon")
+    public Response abandon(@PathParam("executionId") long executionId) {
+        transfers.abandon(executionId);
+        return Response.noContent().build();
+    }
+
+    /** Live progress: rows and bytes done, percent and ETA for file sources, current throughput. */
+    @GET
+    @Path("{executionId}/progress")
+    public ProgressView progress(@PathParam("executionId") long executionId) {
+        return reports.progress(executionId);
+    }
+
+    /** The kept report of the execution's transfer (all its executions) as JSON. */
+    @GET
+    @Path("{executionId}/report")
+    public TransferReportView report(@PathParam("executionId") long executionId) {
+        return reports.report(executionId);
+    }
+
+    /** The same report as a CSV download. */
+    @GET
+    @Path("{executionId}/report.csv")
+    @Produces("text/csv")
+    public Response reportCsv(@PathParam("executionId") long executionId) {
+        return Response.ok(reports.csv(executionId)).header("Content-Disposition", "attachment; filename=\"report-"
+                + executionId + ".csv\"").build();
+    }
+
     /** One execution with its steps and metrics. */
     @GET
     @Path("{executionId}")
     public ExecutionView execution(@PathParam("executionId") long executionId) {
         return transfers.execution(executionId)
                 .orElseThrow(() -> new NoSuchElementException("No job execution " + executionId));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new IllegalArgumentException(name + " must be an ISO date or instant (2024-01-31 or"
+                        + " 2024-01-31T12:00:00Z), got '" + value + "'");
+            }
+        }
     }
 
     /** Body of a self-check start. */
