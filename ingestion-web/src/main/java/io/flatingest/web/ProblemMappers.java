@@ -44,6 +44,15 @@ public final class ProblemMappers {
         }
     }
 
+    /** An operation the resource's state does not allow now (restart a running job, …): 409. */
+    @Provider
+    public static class Conflict implements ExceptionMapper<IllegalStateException> {
+        @Override
+        public Response toResponse(IllegalStateException e) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+        }
+    }
+
     /** Unknown resource: 404. */
     @Provider
     public static class NotFound implements ExceptionMapper<NoSuchElementException> {
@@ -55,7 +64,7 @@ public final class ProblemMappers {
 
     /** A change that contradicts the current state: 409. */
     @Provider
-    public static class Conflict implements ExceptionMapper<ConflictException> {
+    public static class ConflictingChange implements ExceptionMapper<ConflictException> {
         @Override
         public Response toResponse(ConflictException e) {
             return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();

@@ -18,7 +18,8 @@ public final class ClickHouseQueries {
     /** Runs a statement or query; returns the body (TabSeparated unless the SQL says otherwise), trimmed. */
     public static String run(String sql) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(TestEnvironment.clickHouseUrl() + "/"))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(TestEnvironment.clickHouseUrl()
+                    + "/?allow_experimental_low_cardinality_type=1"))
                     .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(sql)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

@@ -77,7 +77,7 @@ public final class MicroServer implements AutoCloseable {
             pb.environment().putAll(TestSecurity.baseEnvironment());
             pb.environment().putAll(environment);
             process = pb.start();
-            awaitReady(Duration.ofMinutes(4));
+            awaitReady(Duration.ofMinutes(6));
             return (System.nanoTime() - began) / 1_000_000;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro", e);
@@ -150,7 +150,7 @@ public final class MicroServer implements AutoCloseable {
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(rootUrl() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
                 // 200 alone is not enough: Micro answers UP before the application's own checks are registered
                 if (r.statusCode() == 200 && r.body().contains("\"clickhouse\"")) {
                     return;

@@ -1,5 +1,6 @@
 package io.flatingest.it;
 
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -41,8 +42,9 @@ public class SharedMicro implements BeforeAllCallback, ParameterResolver {
         final MicroServer server;
 
         Resource() {
+            // One transfer at a time: the queueing test relies on it, and the suite's transfers run one by one anyway.
             server = new MicroServer(TestEnvironment.itDirectory().resolve("shared-micro"), TestEnvironment.freePort(),
-                    TestSecurity.sharedEnvironment()).clean();
+                    TestSecurity.sharedEnvironment(Map.of("FLATINGEST_TRANSFERS_MAX_CONCURRENT", "1"))).clean();
             long ms = server.start();
             System.out.printf("Shared Payara Micro ready in %d ms at %s%n", ms, server.baseUrl());
         }

@@ -48,11 +48,12 @@ public final class TestSecurity {
     }
 
     /**
-     * Settings for the shared server: also a configured token key pair ({@code flatingest.security.jwt.private-key}
+     * Settings for the shared server (besides {@code more}): also a configured token key pair ({@code flatingest.security.jwt.private-key}
      * as a file) and secret key, kept under target/it/keys and reused by later runs on the same data directory.
      */
-    public static Map<String, String> sharedEnvironment() {
-        Map<String, String> env = new HashMap<>(baseEnvironment());
+    public static Map<String, String> sharedEnvironment(Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(more);
+        env.putAll(baseEnvironment());
         env.put("FLATINGEST_SECURITY_JWT_PRIVATE_KEY", privateKeyFile().toString());
         env.put("FLATINGEST_SECURITY_SECRET_KEY", secretKey());
         return env;

@@ -130,11 +130,11 @@ public class ClickHouseItemReader extends AbstractItemReader {
         String sql;
         if (checkpoint instanceof ExportReadCheckpoint c && query.resumable() && c.lastKey() != null) {
             rowsRead = c.rowsRead();
-            lastKey = c.lastKey();
+            lastKey = c.key();
             ties = c.ties();
-            skipKey = c.lastKey();
+            skipKey = c.key();
             toSkip = c.ties();
-            sql = query.sql(c.lastKey(), c.rowsRead() - c.ties());
+            sql = query.sql(c.key(), c.rowsRead() - c.ties());
         } else {
             if (checkpoint != null && !query.resumable()) {
                 totals.reset(job.getInstanceId()); // written again from the first row
@@ -208,7 +208,7 @@ public class ClickHouseItemReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return new ExportReadCheckpoint(rowsRead, lastKey, ties);
+        return ExportReadCheckpoint.of(rowsRead, lastKey, ties);
     }
 
     @Override

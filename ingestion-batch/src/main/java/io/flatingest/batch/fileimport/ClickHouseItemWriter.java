@@ -91,7 +91,10 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         ImportWork work = ImportWork.of(step);
-        long chunkId = ((EncodedRow) items.get(0)).offset();
+        long chunkId = work.chunkId; // the first record READ in the chunk: a rejected one may precede the first row
+        if (chunkId < 0) {
+            throw new IllegalStateException("writeItems before any record was read in the chunk");
+        }
         int retries = insertRetries == null || insertRetries.isBlank() ? 5 : Integer.parseInt(insertRetries);
         for (int failure = 0; ; failure++) {
             long attempt = nextAttempt();

@@ -1,7 +1,7 @@
 package io.flatingest.batch.fileimport;
 
 /**
- * A converted row: its mapped columns in RowBinary, and the byte offset of the record it came from.
+ * A converted row: its mapped columns in RowBinary.
  */
-public record EncodedRow(long offset, byte[] rowBinary) {
+public record EncodedRow(byte[] rowBinary) {
 }

@@ -23,6 +23,8 @@ final class ImportWork {
     long chunkBytes;
     /** File offset of the next record to hand out. */
     long position;
+    /** Chunks this execution committed. */
+    int chunkSeq;
     /** Nano time the chunk began. */
     long chunkStarted;
 

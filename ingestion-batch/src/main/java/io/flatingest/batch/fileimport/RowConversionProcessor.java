@@ -56,6 +56,11 @@ public class RowConversionProcessor implements ItemProcessor {
     @BatchProperty
     String columns;
 
+    /** The dialect as JSON (TSV literals are read raw, see {@link #processItem}). */
+    @Inject
+    @BatchProperty
+    String dialect;
+
     /** Fields every record must have. */
     @Inject
     @BatchProperty
@@ -86,6 +91,8 @@ public class RowConversionProcessor implements ItemProcessor {
     private String[] names;
     private FieldEncoder[] encoders;
     private int expectedFields;
+    private boolean[] rawLiteral;
+    private boolean anyRawLiteral;
     private final RowBinaryOutput out = new RowBinaryOutput();
 
     private void init() {
@@ -113,6 +120,15 @@ public class RowConversionProcessor implements ItemProcessor {
             encoders[i] = FieldEncoders.forType(column.type(), options);
         }
         expectedFields = Integer.parseInt(fieldCount);
+        boolean tsv = ImportParameters.dialect(dialect).format() == io.flatingest.infrastructure.flatfile.Dialect.Format.TSV;
+        rawLiteral = new boolean[mapping.size()];
+        for (int i = 0; i < mapping.size(); i++) {
+            var t = stageColumns.get(mapping.get(i).column()).type().valueType();
+            rawLiteral[i] = tsv && (t instanceof io.flatingest.infrastructure.clickhouse.type.ClickHouseType.Array
+                    || t instanceof io.flatingest.infrastructure.clickhouse.type.ClickHouseType.MapType
+                    || t instanceof io.flatingest.infrastructure.clickhouse.type.ClickHouseType.Tuple);
+            anyRawLiteral |= rawLiteral[i];
+        }
     }
 
     @Override
@@ -129,15 +145,18 @@ public class RowConversionProcessor implements ItemProcessor {
             throw new RowRejectedException(record.line(), null, null, "the record has " + fields.length
                     + " field" + (fields.length == 1 ? "" : "s") + ", expected " + expectedFields, record.rawText());
         }
+        // In TabSeparated, ClickHouse writes Array, Map and Tuple values as literals whose own backslash escapes
+        // are not escaped again for TSV: such a field is taken as it stands in the file, not unescaped.
+        String[] raw = anyRawLiteral ? record.rawText().split("\t", -1) : null;
         out.reset();
         for (int i = 0; i < encoders.length; i++) {
-            String text = fields[indices[i]];
+            String text = rawLiteral[i] && raw.length == fields.length ? raw[indices[i]] : fields[indices[i]];
             try {
                 encoders[i].encode(text, out);
             } catch (ConversionException e) {
                 throw new RowRejectedException(record.line(), names[i], text, e.reason(), record.rawText());
             }
         }
-        return new EncodedRow(record.startOffset(), out.toByteArray());
+        return new EncodedRow(out.toByteArray());
     }
 }

@@ -22,6 +22,8 @@ public enum AuditAction {
     JOB_STARTED,
     JOB_STOPPED,
     JOB_RESTARTED,
+    /** A stopped or failed execution given up for good. */
+    JOB_ABANDONED,
     FILE_UPLOADED,
     FILE_DOWNLOADED
 }

@@ -57,7 +57,7 @@ public class ExportPlanner {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public Properties plan(ExportCommand command, String submittedBy) {
+    public TransferPlan plan(ExportCommand command, String submittedBy) {
         ClickHouseGateway gateway = catalog.gateway(command.connection());
         Source source = command.source();
         Properties p = new Properties();
@@ -128,7 +128,16 @@ public class ExportPlanner {
         }
         p.setProperty(ExportParameters.CHUNK_SIZE, Integer.toString(chunkSize));
         p.setProperty(ExportParameters.SUBMITTED_BY, submittedBy == null ? "" : submittedBy);
-        return p;
+        String what = source.query() != null ? "ClickHouse query " + abbreviate(source.query())
+                : "ClickHouse table " + source.database() + "." + source.table()
+                + (filter.isEmpty() ? "" : " where " + abbreviate(filter));
+        return new TransferPlan(p, what + " on connection " + command.connection(), "file " + fileName + " ("
+                + options.format() + (options.gzip() ? ", gzip" : "") + ")", null);
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > 300 ? oneLine.substring(0, 297) + "..." : oneLine;
     }
 
     /** How a column takes part in ordering: itself, or its text where the type has no order (maps). */
@@ -211,7 +220,7 @@ public class ExportPlanner {
 
     /** Runs the export's query without rows: ClickHouse checks the filter, the key and the ordering. */
     private static void verifyQuery(ClickHouseGateway gateway, Properties p) {
-        String sql = ExportQuery.from(p).sql(null, 0) + " LIMIT 0";
+        String sql = "SELECT * FROM (" + ExportQuery.from(p).sql(null, 0) + ") LIMIT 0";
         try {
             gateway.queryRows(sql, QUERY_SETTINGS);
         } catch (ClickHouseAccessException e) {

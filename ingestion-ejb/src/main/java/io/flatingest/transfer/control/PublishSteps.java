@@ -15,10 +15,11 @@ public class PublishSteps {
     @PersistenceContext(unitName = "flatingest")
     EntityManager em;
 
-    /** How many steps an import's publication recorded. */
+    /** How many steps an import's publication recorded (not counting {@code meta:} notes kept beside them). */
     @Transactional(TxType.REQUIRES_NEW)
     public long count(long instance) {
-        return em.createQuery("SELECT COUNT(s) FROM PublishStep s WHERE s.jobInstance = :i", Long.class)
+        return em.createQuery("SELECT COUNT(s) FROM PublishStep s WHERE s.jobInstance = :i"
+                + " AND s.step NOT LIKE 'meta:%'", Long.class)
                 .setParameter("i", instance).getSingleResult();
     }
 

@@ -1,5 +1,11 @@
 package io.flatingest.transfer.rest;
 
+import io.flatingest.report.boundary.ExecutionFilter;
+import io.flatingest.report.boundary.ExecutionSummary;
+import io.flatingest.report.boundary.Page;
+import io.flatingest.report.boundary.ProgressView;
+import io.flatingest.report.boundary.ReportService;
+import io.flatingest.report.boundary.TransferReportView;
 import io.flatingest.security.boundary.AuditAction;
 import io.flatingest.security.boundary.AuditTrail;
 import io.flatingest.security.boundary.Roles;
@@ -13,6 +19,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +33,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.NoSuchElementException;
 
-/** Job executions: start, inspect. */
+/**
+ * Job executions: start, inspect, control. Reading is for every user; starting, stopping, restarting, abandoning
+ * and downloading files is for operators, and audited.
+ */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -33,6 +44,9 @@ public class JobsResource {
 
     @Inject
     TransferService transfers;
+
+    @Inject
+    ReportService reports;
 
     @Inject
     AuditTrail audit;
@@ -60,6 +74,17 @@ public class JobsResource {
                 .build()).build();
     }
 
+    /** Executions, newest first, filtered by status, job, user and start time, a page at a time. */
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("job") String job,
+                                       @QueryParam("user") String user, @QueryParam("from") String from,
+                                       @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
+                                       @QueryParam("size") @DefaultValue("50") int size) {
+        return reports.list(new ExecutionFilter(blank(status), blank(job), blank(user), instant("from", from),
+                instant("to", to)), page, size);
+    }
+
     /** Validates and starts an import of a file in the landing directory; 202 with the execution's location. */
     @POST
     @Path("imports")
@@ -72,7 +97,8 @@ public class JobsResource {
         ImportCommand command = request.toCommand();
         long id = transfers.startImport(command, currentUser.getName());
         audit.record(currentUser.actor(), AuditAction.JOB_STARTED, "execution " + id, "import of " + command.file()
-                + " into " + command.database() + "." + command.table() + " (connection " + command.connection() + ")");
+                + " into " + command.database() + "." + command.table() + " (connection " + command.connection()
+                + ")");
         return Response.accepted(new Started(id)).location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(id))
                 .build()).build();
     }
@@ -135,6 +161,52 @@ public class JobsResource {
                 + ".csv\"").build();
     }
 
+    /** Asks a running or queued execution to stop after its current chunk. */
+    @POST
+    @Path("{executionId}/stop")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response stop(@PathParam("executionId") long executionId) {
+        transfers.stop(executionId);
+        audit.record(currentUser.actor(), AuditAction.JOB_STOPPED, "execution " + executionId, null);
+        return Response.accepted().build();
+    }
+
+    /** Gives up a stopped or failed execution for good (an import's staged rows are dropped). */
+    @POST
+    @Path("{executionId}/abandon")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response abandon(@PathParam("executionId") long executionId) {
+        transfers.abandon(executionId);
+        audit.record(currentUser.actor(), AuditAction.JOB_ABANDONED, "execution " + executionId, null);
+        return Response.noContent().build();
+    }
+
+    /** Live progress: rows and bytes done, percent and ETA for file sources, current throughput. */
+    @GET
+    @Path("{executionId}/progress")
+    @RolesAllowed(Roles.VIEWER)
+    public ProgressView progress(@PathParam("executionId") long executionId) {
+        return reports.progress(executionId);
+    }
+
+    /** The kept report of the execution's transfer (all its executions) as JSON. */
+    @GET
+    @Path("{executionId}/report")
+    @RolesAllowed(Roles.VIEWER)
+    public TransferReportView report(@PathParam("executionId") long executionId) {
+        return reports.report(executionId);
+    }
+
+    /** The same report as a CSV download. */
+    @GET
+    @Path("{executionId}/report.csv")
+    @RolesAllowed(Roles.VIEWER)
+    @Produces("text/csv")
+    public Response reportCsv(@PathParam("executionId") long executionId) {
+        return Response.ok(reports.csv(executionId)).header("Content-Disposition", "attachment; filename=\"report-"
+                + executionId + ".csv\"").build();
+    }
+
     /** One execution with its steps and metrics. */
     @GET
     @Path("{executionId}")
@@ -142,6 +214,26 @@ public class JobsResource {
     public ExecutionView execution(@PathParam("executionId") long executionId) {
         return transfers.execution(executionId)
                 .orElseThrow(() -> new NoSuchElementException("No job execution " + executionId));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new IllegalArgumentException(name + " must be an ISO date or instant (2024-01-31 or"
+                        + " 2024-01-31T12:00:00Z), got '" + value + "'");
+            }
+        }
     }
 
     /** Body of a self-check start. */
