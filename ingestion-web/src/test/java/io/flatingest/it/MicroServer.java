@@ -23,6 +23,7 @@ public final class MicroServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Map<String, String> environment;
+    private Map<String, String> nextEnvironment = Map.of();
     private Process process;
     private Path log;
     private int starts;
@@ -37,6 +38,12 @@ public final class MicroServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.port = port;
         this.environment = environment;
+    }
+
+    /** Extra environment for the following starts (e.g. a setting to change across a restart). */
+    public MicroServer withEnvironment(Map<String, String> extra) {
+        this.nextEnvironment = Map.copyOf(extra);
+        return this;
     }
 
     /** Deletes everything in the data directory (before the first start of a test). */
@@ -76,8 +83,14 @@ public final class MicroServer implements AutoCloseable {
             pb.environment().put("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl());
             pb.environment().putAll(TestSecurity.baseEnvironment());
             pb.environment().putAll(environment);
+            pb.environment().putAll(nextEnvironment);
             process = pb.start();
-            awaitReady(Duration.ofMinutes(6));
+            try {
+                awaitReady(Duration.ofMinutes(6));
+            } catch (RuntimeException | IOException notReady) {
+                kill(); // never leave a half-started server behind
+                throw notReady;
+            }
             return (System.nanoTime() - began) / 1_000_000;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro", e);
