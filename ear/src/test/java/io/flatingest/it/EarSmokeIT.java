@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Maven-built EAR on a full Payara Server: a throwaway domain on non-default ports, prepared by the
  * provided script, answers REST calls, runs a batch job into the real ClickHouse, and keeps its job history
- * visible across a redeployment and a server restart.
+ * visible across a redeployment and a server restart; the token issued at the start stays valid throughout (the
+ * signing key generated into the data directory is reused).
  */
 class EarSmokeIT {
 
@@ -24,19 +25,23 @@ class EarSmokeIT {
         int portBase = 20000 + (int) (ProcessHandle.current().pid() % 400) * 100;
         String ear = System.getProperty("flatingest.ear");
         try (PayaraServerDomain domain = new PayaraServerDomain(work, portBase,
-                Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl()))) {
+                Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl(),
+                        "FLATINGEST_SECURITY_ADMIN_PASSWORD", TestSecurity.adminPassword()))) {
             long began = System.nanoTime();
             domain.script("install", ear);
             System.out.printf("Payara Server domain created, started and EAR deployed in %d s%n",
                     (System.nanoTime() - began) / 1_000_000_000);
-            ApiClient api = new ApiClient(domain.baseUrl());
+            assertEquals(401, new ApiClient(domain.baseUrl()).get("/api/jobs/1").statusCode(),
+                    "the API needs a token in the EAR too");
+            ApiClient api = ApiClient.asAdmin(domain.baseUrl());
 
             String db = "ear_smoke_" + System.currentTimeMillis();
             HttpResponse<String> started = api.postJson("/api/jobs/self-check",
                     "{\"rows\":500,\"database\":\"" + db + "\",\"table\":\"numbers\",\"chunkSize\":50}");
             assertEquals(202, started.statusCode(), () -> started.body() + "\n" + domain.serverLogTail());
             long id = ApiClient.json(started).asJsonObject().getJsonNumber("executionId").longValue();
-            JsonObject job = api.await("/api/jobs/" + id, j -> j.containsKey("end"), Duration.ofSeconds(120));
+            JsonObject job = api.await("/api/jobs/" + id,
+                    j -> j.containsKey("end") && !j.getString("status").startsWith("START"), Duration.ofSeconds(120));
             assertEquals("COMPLETED", job.getString("status"), () -> job + "\n" + domain.serverLogTail());
             JsonObject metrics = job.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");
             assertEquals(500, metrics.getInt("READ_COUNT"));

@@ -23,6 +23,7 @@ public final class MicroServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Map<String, String> environment;
+    private Map<String, String> nextEnvironment = Map.of();
     private Process process;
     private Path log;
     private int starts;
@@ -30,12 +31,19 @@ public final class MicroServer implements AutoCloseable {
     /**
      * @param dataDir     the application's data directory (H2 database, landing and export directories)
      * @param port        HTTP port
-     * @param environment extra environment (FLATINGEST_* settings)
+     * @param environment extra environment (FLATINGEST_* settings); the administrator's password
+     *                    ({@link TestSecurity#baseEnvironment()}) is always set
      */
     public MicroServer(Path dataDir, int port, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.port = port;
         this.environment = environment;
+    }
+
+    /** Extra environment for the following starts (e.g. a setting to change across a restart). */
+    public MicroServer withEnvironment(Map<String, String> extra) {
+        this.nextEnvironment = Map.copyOf(extra);
+        return this;
     }
 
     /** Deletes everything in the data directory (before the first start of a test). */
@@ -73,9 +81,16 @@ public final class MicroServer implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("FLATINGEST_DATA_DIR", dataDir.toString());
             pb.environment().put("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl());
+            pb.environment().putAll(TestSecurity.baseEnvironment());
             pb.environment().putAll(environment);
+            pb.environment().putAll(nextEnvironment);
             process = pb.start();
-            awaitReady(Duration.ofMinutes(6));
+            try {
+                awaitReady(Duration.ofMinutes(6));
+            } catch (RuntimeException | IOException notReady) {
+                kill(); // never leave a half-started server behind
+                throw notReady;
+            }
             return (System.nanoTime() - began) / 1_000_000;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro", e);

@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes rows with opencsv into a temporary file beside the target and renames it to the target once every row is
- * in: readers of the export directory never see a half-written file. Rerun-safe: on a restart it cuts the
+ * Writes rows with opencsv into a temporary file beside the target; once every row is in, the verify step checks
+ * the file and renames it to the target: readers of the export directory never see a half-written file. Rerun-safe: on a restart it cuts the
  * temporary file back to the length of the last checkpoint before writing again (with gzip, each checkpoint
  * closes a gzip member, so the cut always leaves a valid prefix).
  */
@@ -75,13 +75,12 @@ public class CsvItemWriter extends AbstractItemWriter {
             writer.writeRow((String[]) item);
         }
         work.chunkWritten += items.size();
+        work.fileLength = writer.bytesWritten();
     }
 
     @Override
     public Serializable checkpointInfo() throws Exception {
-        ExportFileCheckpoint c = writer.checkpoint();
-        work.fileLength = c.fileLength();
-        return c;
+        return writer.checkpoint();
     }
 
     @Override
@@ -90,7 +89,7 @@ public class CsvItemWriter extends AbstractItemWriter {
             return;
         }
         if (work.endReached) {
-            writer.commit();
+            writer.finish(); // complete and durable; the verify step checks it, then renames it
         } else {
             writer.close(); // keeps the temporary file for a restart
         }

@@ -1,5 +1,6 @@
 package io.flatingest.batch.fileexport;
 
+import io.flatingest.report.control.ReportStore;
 import io.flatingest.transfer.control.ExecutionRegistry;
 import io.flatingest.transfer.control.TransferProgress;
 import io.flatingest.transfer.control.TransferTotalsStore;
@@ -30,11 +31,16 @@ public class ExportChunkListener extends AbstractChunkListener {
     @Inject
     ExecutionRegistry registry;
 
+    @Inject
+    ReportStore reports;
+
     @Override
     public void beforeChunk() {
         ExportWork work = ExportWork.of(step);
         work.chunkRead = 0;
         work.chunkWritten = 0;
+        work.previousFileLength = work.fileLength;
+        work.chunkStarted = System.nanoTime();
     }
 
     @Override
@@ -45,6 +51,10 @@ public class ExportChunkListener extends AbstractChunkListener {
         counters.read.addAndGet(work.chunkRead);
         counters.written.addAndGet(work.chunkWritten);
         counters.bytesDone.set(work.fileLength);
+        counters.sample();
+        reports.chunk(job.getExecutionId(), ++work.chunkSeq, job.getInstanceId(),
+                (System.nanoTime() - work.chunkStarted) / 1_000_000, work.chunkWritten,
+                work.fileLength - work.previousFileLength);
         registry.alive(job.getExecutionId());
     }
 }

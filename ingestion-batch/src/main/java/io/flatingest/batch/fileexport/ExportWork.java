@@ -12,8 +12,12 @@ final class ExportWork {
     /** Rows read and written in the current chunk. */
     long chunkRead;
     long chunkWritten;
-    /** Length of the temporary file after the current chunk. */
+    /** Length of the temporary file after the current chunk, and before it. */
     long fileLength;
+    long previousFileLength;
+    /** Chunks this execution committed, and when the current one began. */
+    int chunkSeq;
+    long chunkStarted;
 
     ExportWork(boolean resumable) {
         this.resumable = resumable;

@@ -5,6 +5,8 @@ import io.flatingest.infrastructure.flatfile.Dialect;
 import io.flatingest.infrastructure.flatfile.FlatFileReader;
 import io.flatingest.infrastructure.flatfile.FlatRecord;
 import io.flatingest.infrastructure.flatfile.write.ExportFileOptions;
+import io.flatingest.infrastructure.flatfile.write.ExportFileWriter;
+import io.flatingest.report.control.ReportStore;
 import io.flatingest.transfer.control.ExportParameters;
 import io.flatingest.transfer.control.TransferDirectories;
 import io.flatingest.transfer.control.TransferTotalsStore;
@@ -14,13 +16,15 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Reconciliation: reads the finished file back with the reader imports use and compares its records with the rows
- * the export wrote. A difference fails the job, loudly, with both numbers.
+ * Reconciliation, then publication: reads the finished temporary file back with the reader imports use, compares
+ * its records with the rows the export wrote, and only when they agree renames it to its final name. A difference
+ * fails the job, loudly, with both numbers, and the file is not published.
  */
 @Named
 @Dependent
@@ -47,10 +51,17 @@ public class VerifyExportBatchlet extends AbstractBatchlet {
     @Inject
     TransferTotalsStore totals;
 
+    @Inject
+    ReportStore reports;
+
     @Override
     public String process() throws Exception {
-        Path file = new ConfinedPaths(directories.export()).resolve(fileName);
+        Path target = new ConfinedPaths(directories.export()).resolve(fileName);
+        Path file = ExportFileWriter.temporaryFileFor(target);
         ExportFileOptions o = ExportParameters.options(fileOptions);
+        if (!Files.exists(file) && Files.exists(target)) {
+            return "VERIFIED"; // verified and published before a restart
+        }
         Dialect dialect = o.format() == ExportFileOptions.Format.TSV ? Dialect.tsv().withHeader(o.header())
                 : Dialect.csv().withDelimiter(o.delimiter()).withQuote(o.quoteChar()).withHeader(o.header())
                 .withNullTokens(Set.of());
@@ -68,9 +79,13 @@ public class VerifyExportBatchlet extends AbstractBatchlet {
         }
         long written = totals.find(job.getInstanceId()).map(TransferTotalsStore.Totals::rowsWritten).orElse(0L);
         if (records != written) {
-            throw new IllegalStateException("Reconciliation failed: " + fileName + " holds " + records
-                    + " records but the export wrote " + written + " rows");
+            String note = "MISMATCH: " + fileName + " holds " + records + " records but the export wrote " + written
+                    + " rows; the file was not published (it stays as " + file.getFileName() + ")";
+            reports.reconcile(job.getInstanceId(), written, records, note);
+            throw new IllegalStateException("Reconciliation failed: " + note);
         }
+        reports.reconcile(job.getInstanceId(), written, records, "the file holds every row written");
+        ExportFileWriter.publish(target, o.overwrite());
         long count = records;
         LOG.info(() -> "Export " + job.getInstanceId() + ": " + fileName + " holds " + count + " rows, as written");
         return "VERIFIED";

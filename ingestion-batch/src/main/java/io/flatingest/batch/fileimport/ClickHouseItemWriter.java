@@ -91,12 +91,15 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         ImportWork work = ImportWork.of(step);
+        long chunkId = work.chunkId; // the first record READ in the chunk: a rejected one may precede the first row
+        if (chunkId < 0) {
+            throw new IllegalStateException("writeItems before any record was read in the chunk");
+        }
         ChunkRows rows = work.rows;
         if (rows.rows() != items.size()) {
             throw new IllegalStateException("The chunk holds " + rows.rows() + " converted rows for " + items.size()
                     + " items");
         }
-        long chunkId = rows.chunkId();
         int retries = insertRetries == null || insertRetries.isBlank() ? 5 : Integer.parseInt(insertRetries);
         for (int failure = 0; ; failure++) {
             long attempt = nextAttempt();

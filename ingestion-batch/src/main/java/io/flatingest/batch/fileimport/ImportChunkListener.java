@@ -1,5 +1,6 @@
 package io.flatingest.batch.fileimport;
 
+import io.flatingest.report.control.ReportStore;
 import io.flatingest.transfer.control.ExecutionRegistry;
 import io.flatingest.transfer.control.ImportLedger;
 import io.flatingest.transfer.control.TransferProgress;
@@ -37,6 +38,9 @@ public class ImportChunkListener extends AbstractChunkListener {
     @Inject
     TransferTotalsStore totals;
 
+    @Inject
+    ReportStore reports;
+
     @Override
     public void beforeChunk() {
         ImportWork.of(step).startChunk();
@@ -58,6 +62,9 @@ public class ImportChunkListener extends AbstractChunkListener {
         TransferProgress.Counters counters = progress.of(job.getInstanceId());
         counters.read.addAndGet(work.chunkRows + work.chunkRejected);
         counters.bytesDone.addAndGet(work.chunkBytes);
+        counters.sample();
+        reports.chunk(job.getExecutionId(), ++work.chunkSeq, job.getInstanceId(),
+                (System.nanoTime() - work.chunkStarted) / 1_000_000, work.chunkRows + work.chunkRejected, work.chunkBytes);
         registry.alive(job.getExecutionId());
         work.timings.chunkEnded();
     }

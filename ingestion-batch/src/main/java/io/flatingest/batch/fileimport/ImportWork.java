@@ -27,6 +27,10 @@ final class ImportWork {
     final ChunkRows rows = new ChunkRows();
     /** Where the step's time goes. */
     final LoadTimings timings = new LoadTimings();
+    /** Chunks this execution committed. */
+    int chunkSeq;
+    /** Nano time the chunk began. */
+    long chunkStarted;
 
     ImportWork(long instance, RejectFile rejects) {
         this.instance = instance;
@@ -40,6 +44,7 @@ final class ImportWork {
         chunkRejected = 0;
         chunkBytes = 0;
         rows.clear();
+        chunkStarted = System.nanoTime();
         timings.chunkStarted();
     }
 

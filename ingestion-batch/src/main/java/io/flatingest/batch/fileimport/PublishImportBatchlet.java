@@ -1,6 +1,7 @@
 package io.flatingest.batch.fileimport;
 
 import io.flatingest.catalog.boundary.CatalogService;
+import io.flatingest.report.control.ReportStore;
 import io.flatingest.transfer.control.ImportLedger;
 import io.flatingest.transfer.control.ImportParameters;
 import io.flatingest.transfer.control.StagedImport;
@@ -65,6 +66,14 @@ public class PublishImportBatchlet extends AbstractBatchlet {
     @Inject
     ImportLedger ledger;
 
+    @Inject
+    ReportStore reports;
+
+    private long count(io.flatingest.infrastructure.clickhouse.ClickHouseGateway gateway) {
+        return Long.parseLong(gateway.queryValue("SELECT count() FROM "
+                + io.flatingest.infrastructure.clickhouse.Identifiers.qualified(database, table)));
+    }
+
     @Override
     public String process() {
         long instance = job.getInstanceId();
@@ -77,12 +86,30 @@ public class PublishImportBatchlet extends AbstractBatchlet {
                             + " the rejected rows are in the reject file.",
                     totals.rejected(), seen, 100.0 * totals.rejected() / seen, 100 * limit));
         }
-        StagedImport staged = new StagedImport(catalog.gateway(connection), database, table, importId);
-        long published = staged.publish(totals.attempts(), totals.rows(), ImportParameters.table(createTable) != null,
-                ledger.journal(instance));
+        var gateway = catalog.gateway(connection);
+        StagedImport staged = new StagedImport(gateway, database, table, importId);
+        boolean newTable = ImportParameters.table(createTable) != null;
+        var journal = ledger.journal(instance);
+        // Rows in the target before publication, recorded once (a restart mid-publication must not count again).
+        long before = journal.sentQuery("meta:rows-before").map(Long::parseLong).orElseGet(() -> {
+            long n = newTable ? 0 : count(gateway);
+            journal.markSent("meta:rows-before", Long.toString(n));
+            return n;
+        });
+        long published = staged.publish(totals.attempts(), totals.rows(), newTable, journal);
+        long arrived = count(gateway) - before;
+        boolean matches = arrived == published;
+        String note = matches ? "the target gained exactly the rows published"
+                : "MISMATCH: " + published + " rows were published but the target gained " + arrived
+                + (newTable ? "" : " (other writers, materialized views or the table's engine may explain it)");
+        reports.reconcile(instance, published, arrived, note);
+        if (!matches) {
+            LOG.severe(() -> "Import " + instance + " into " + database + "." + table + ": " + note);
+        }
         LOG.info(() -> "Import " + instance + " published " + published + " rows into " + database + "." + table
                 + " (" + totals.rejected() + " rejected)");
-        String exit = totals.rejected() > 0 ? "COMPLETED WITH REJECTS" : "COMPLETED";
+        String exit = !matches ? "COMPLETED WITH MISMATCH" : totals.rejected() > 0 ? "COMPLETED WITH REJECTS"
+                : "COMPLETED";
         step.setExitStatus(exit);
         job.setExitStatus(exit);
         return exit;

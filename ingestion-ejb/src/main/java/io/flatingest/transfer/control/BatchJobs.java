@@ -38,6 +38,22 @@ public class BatchJobs {
         return operator.restart(executionId, operator.getParameters(executionId));
     }
 
+    /** Asks a running execution to stop at the next chunk boundary. */
+    public void stop(long executionId) {
+        operator().stop(executionId);
+    }
+
+    /** Marks a stopped or failed execution as never to be restarted. */
+    public void abandon(long executionId) {
+        operator().abandon(executionId);
+    }
+
+    /** The executions of the instance an execution belongs to, newest first. */
+    public List<JobExecution> instanceExecutions(long executionId) {
+        JobOperator operator = operator();
+        return operator.getJobExecutions(operator.getJobInstance(executionId));
+    }
+
     /** An execution, or empty when the id is unknown. */
     public Optional<JobExecution> execution(long executionId) {
         try {

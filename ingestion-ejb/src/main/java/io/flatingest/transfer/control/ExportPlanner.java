@@ -57,7 +57,7 @@ public class ExportPlanner {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public Properties plan(ExportCommand command, String submittedBy) {
+    public TransferPlan plan(ExportCommand command, String submittedBy) {
         ClickHouseGateway gateway = catalog.gateway(command.connection());
         Source source = command.source();
         Properties p = new Properties();
@@ -72,9 +72,9 @@ public class ExportPlanner {
             p.setProperty(ExportParameters.SELECT, "*");
             p.setProperty(ExportParameters.FROM, "(" + query + ")");
             keys = new ArrayList<>();
-            for (String key : source.keyColumns()) {
+            for (String key : source.orderBy()) {
                 keys.add(columns.stream().filter(c -> c.name().equals(key)).findFirst().orElseThrow(() ->
-                        new IllegalArgumentException("Key column '" + key + "' is not a column of the query's result")));
+                        new IllegalArgumentException("ORDER BY column '" + key + "' is not a column of the query's result")));
             }
         } else {
             TableSource table = tableSource(gateway, source);
@@ -122,13 +122,24 @@ public class ExportPlanner {
         }
         p.setProperty(ExportParameters.TIME_ZONE, out.timeZone() == null ? "" : out.timeZone());
         p.setProperty(ExportParameters.FORMULA_PROTECTION, Boolean.toString(out.formulaProtection()));
+        p.setProperty(ExportParameters.FIXED_STRING_PADDING, Boolean.toString(out.keepFixedStringPadding()));
+        p.setProperty(ExportParameters.REPLACE_INVALID_UTF8, Boolean.toString(out.replaceInvalidUtf8()));
         int chunkSize = command.chunkSize() == null ? DEFAULT_CHUNK_SIZE : command.chunkSize();
         if (chunkSize < 1 || chunkSize > 1_000_000) {
             throw new IllegalArgumentException("chunkSize must be between 1 and 1000000, got " + chunkSize);
         }
         p.setProperty(ExportParameters.CHUNK_SIZE, Integer.toString(chunkSize));
         p.setProperty(ExportParameters.SUBMITTED_BY, submittedBy == null ? "" : submittedBy);
-        return p;
+        String what = source.query() != null ? "ClickHouse query " + abbreviate(source.query())
+                : "ClickHouse table " + source.database() + "." + source.table()
+                + (filter.isEmpty() ? "" : " where " + abbreviate(filter));
+        return new TransferPlan(p, what + " on connection " + command.connection(), "file " + fileName + " ("
+                + options.format() + (options.gzip() ? ", gzip" : "") + ")", null);
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > 300 ? oneLine.substring(0, 297) + "..." : oneLine;
     }
 
     /** How a column takes part in ordering: itself, or its text where the type has no order (maps). */
@@ -163,14 +174,14 @@ public class ExportPlanner {
                 columns.add(new ColumnType(c.name(), c.typeText()));
             }
         }
-        List<String> keyNames = source.keyColumns().isEmpty() ? sortingKeyColumns(tables, source, all)
-                : source.keyColumns();
+        List<String> keyNames = source.orderBy().isEmpty() ? sortingKeyColumns(tables, source, all)
+                : source.orderBy();
         List<ColumnType> keys = new ArrayList<>();
         for (String key : keyNames) {
             ColumnInfo c = all.stream().filter(x -> x.name().equals(key)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("Key column '" + key + "' is not a column of the table"));
+                    new IllegalArgumentException("ORDER BY column '" + key + "' is not a column of the table"));
             if (c.type().isNullable()) {
-                throw new IllegalArgumentException("Key column '" + key + "' is Nullable: choose non-Nullable key"
+                throw new IllegalArgumentException("ORDER BY column '" + key + "' is Nullable: choose non-Nullable"
                         + " columns (they order the export and mark where a restart continues)");
             }
             keys.add(new ColumnType(c.name(), c.typeText()));

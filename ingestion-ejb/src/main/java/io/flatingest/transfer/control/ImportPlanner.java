@@ -59,7 +59,7 @@ public class ImportPlanner {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public Properties plan(ImportCommand command, String submittedBy) {
+    public TransferPlan plan(ImportCommand command, String submittedBy) {
         List<String> dialectProblems = command.dialect().validate();
         if (!dialectProblems.isEmpty()) {
             throw new IllegalArgumentException("Dialect: " + String.join("; ", dialectProblems));
@@ -109,7 +109,10 @@ public class ImportPlanner {
         p.setProperty(ImportParameters.DATE_TIME_FORMATS, ImportParameters.strings(command.dateTimeFormats()));
         p.setProperty(ImportParameters.CHUNK_SIZE, Integer.toString(chunkSize));
         p.setProperty(ImportParameters.SUBMITTED_BY, submittedBy == null ? "" : submittedBy);
-        return p;
+        long size = Long.parseLong(p.getProperty(ImportParameters.FILE_SIZE));
+        return new TransferPlan(p, "file " + command.file() + " (" + size + " bytes, " + command.dialect().format() + ")",
+                "ClickHouse table " + command.database() + "." + command.table() + (command.createTable() != null
+                ? " (new)" : "") + " on connection " + command.connection(), size);
     }
 
     /** The header (or none) and the number of fields of the file's first record. */

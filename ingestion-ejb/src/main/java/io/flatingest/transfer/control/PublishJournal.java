@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface PublishJournal {
 
-    /** Whether any step was recorded (publication has begun). */
+    /** Whether any step was recorded (publication has begun); steps named {@code meta:…} are notes, not steps. */
     boolean started();
 
     /** Whether the step is done. */

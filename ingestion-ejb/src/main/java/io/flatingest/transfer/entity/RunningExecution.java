@@ -42,6 +42,10 @@ public class RunningExecution {
         return executionId;
     }
 
+    public long getInstanceId() {
+        return instanceId;
+    }
+
     public String getServerId() {
         return serverId;
     }

@@ -29,8 +29,24 @@ public final class ClickHouseTypes {
             Map.entry("BLOB", ClickHouseType.Base.STRING), Map.entry("BOOLEAN", ClickHouseType.Base.BOOL),
             Map.entry("BOOL", ClickHouseType.Base.BOOL));
 
+    /** Family names in their canonical spelling, found case-insensitively (users type {@code datetime}). */
+    private static final Map<String, String> CANONICAL = canonicalNames();
+
     private final String text;
     private int pos;
+
+    private static Map<String, String> canonicalNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (String n : List.of("Nullable", "LowCardinality", "Array", "Map", "Tuple", "FixedString", "Decimal",
+                "Decimal32", "Decimal64", "Decimal128", "Decimal256", "DateTime", "DateTime64", "Enum8", "Enum16",
+                "Enum", "SimpleAggregateFunction")) {
+            names.put(n.toUpperCase(Locale.ROOT), n);
+        }
+        for (ClickHouseType.Base b : ClickHouseType.Base.values()) {
+            names.put(b.typeName().toUpperCase(Locale.ROOT), b.typeName());
+        }
+        return names;
+    }
 
     private ClickHouseTypes(String text) {
         this.text = text;
@@ -66,7 +82,8 @@ public final class ClickHouseTypes {
     private ClickHouseType type() {
         skipSpace();
         int start = pos;
-        String name = identifier();
+        String typed = identifier();
+        String name = CANONICAL.getOrDefault(typed.toUpperCase(Locale.ROOT), typed);
         skipSpace();
         boolean hasArgs = peek() == '(';
         return switch (name) {

@@ -167,6 +167,17 @@ public final class ExportFileWriter implements Closeable {
      *                                    temporary file stays
      */
     public Path commit() throws IOException {
+        finish();
+        return publish(target, options.overwrite());
+    }
+
+    /**
+     * Completes the temporary file (flushed, a final gzip member, forced to disk) without renaming it, so that it
+     * can be checked before {@link #publish} makes it visible under the target name.
+     *
+     * @return the temporary file
+     */
+    public Path finish() throws IOException {
         ensureUsable();
         text.drain();
         if (gzip != null) {
@@ -176,7 +187,17 @@ public final class ExportFileWriter implements Closeable {
         sink.force();
         closed = true;
         sink.close();
-        if (!options.overwrite() && Files.exists(target)) {
+        return temp;
+    }
+
+    /**
+     * Renames the finished temporary file of {@code target} to {@code target}, atomically.
+     *
+     * @throws FileAlreadyExistsException when the target appeared meanwhile and {@code overwrite} is off
+     */
+    public static Path publish(Path target, boolean overwrite) throws IOException {
+        Path temp = temporaryFileFor(target);
+        if (!overwrite && Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), temp.toString(),
                     "the export file appeared while exporting; the export is kept as the temporary file");
         }
