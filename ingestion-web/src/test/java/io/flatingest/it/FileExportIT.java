@@ -75,7 +75,7 @@ class FileExportIT {
     @Test
     void aQuerySourceWithAKeyAndALimit() throws IOException {
         JsonObject done = export("{\"query\":\"SELECT id, upper(name) AS shout FROM " + DB + ".people WHERE id > 1\","
-                + "\"keyColumns\":[\"id\"],\"limit\":2,\"output\":{\"fileName\":\"query.csv\"}}");
+                + "\"orderBy\":[\"id\"],\"limit\":2,\"output\":{\"fileName\":\"query.csv\"}}");
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals("id,shout\n2,\"BOB \"\"THE\"\" BUILDER, JR.\"\n3,=CMD|CALC\n", read("query.csv",
                 StandardCharsets.UTF_8));

@@ -99,7 +99,12 @@ public final class MicroServer implements AutoCloseable {
             pb.environment().putAll(environment);
             pb.environment().putAll(nextEnvironment);
             process = pb.start();
-            awaitReady(Duration.ofMinutes(6));
+            try {
+                awaitReady(Duration.ofMinutes(6));
+            } catch (RuntimeException | IOException notReady) {
+                kill(); // never leave a half-started server behind
+                throw notReady;
+            }
             return (System.nanoTime() - began) / 1_000_000;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro", e);

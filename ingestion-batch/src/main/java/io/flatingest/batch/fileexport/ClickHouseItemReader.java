@@ -86,6 +86,16 @@ public class ClickHouseItemReader extends AbstractItemReader {
     @BatchProperty
     String timeZone;
 
+    /** Whether FixedString values keep their trailing zero bytes (default false). */
+    @Inject
+    @BatchProperty
+    String keepFixedStringPadding;
+
+    /** Whether a String that is not valid UTF-8 is written with replacements (true) or fails (default false). */
+    @Inject
+    @BatchProperty
+    String replaceInvalidUtf8;
+
     @Inject
     JobContext job;
 
@@ -155,7 +165,10 @@ public class ClickHouseItemReader extends AbstractItemReader {
             names.add(ExportQuery.KEY_ALIAS + i);
             types.add(new ClickHouseType.Simple(ClickHouseType.Base.STRING));
         }
-        FormatOptions options = FormatOptions.defaults().withServerZone(gateway.serverInfo().timeZone());
+        FormatOptions options = FormatOptions.defaults().withServerZone(gateway.serverInfo().timeZone())
+                .withKeepFixedStringPadding(Boolean.parseBoolean(keepFixedStringPadding))
+                .withInvalidUtf8(Boolean.parseBoolean(replaceInvalidUtf8) ? FormatOptions.InvalidUtf8.REPLACE
+                        : FormatOptions.InvalidUtf8.ERROR);
         if (timeZone != null && !timeZone.isBlank()) {
             options = options.withZoneOverride(ZoneId.of(timeZone));
         }

@@ -29,16 +29,16 @@ public record ExportCommand(String connection, Source source, Output output, Int
      * @param filter    optional WHERE expression
      * @param limit     optional row limit
      * @param query     one read-only SELECT, instead of a table
-     * @param keyColumns columns giving the export a deterministic order so that a restart continues after the last
-     *                   exported row; empty for a table means its sorting key; for a query, columns of its result
-     *                   (none: a restart writes the file again from the beginning)
+     * @param orderBy    the columns rows are ordered by in the file; also where a restart continues (after the last
+     *                   exported row). Empty for a table means its sorting key; for a query, columns of its result
+     *                   (none: no order, and a restart writes the file again from the beginning)
      */
     public record Source(String database, String table, List<String> columns, String filter, Long limit, String query,
-                         List<String> keyColumns) {
+                         List<String> orderBy) {
 
         public Source {
             columns = columns == null ? List.of() : List.copyOf(columns);
-            keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
+            orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
             filter = filter == null || filter.isBlank() ? null : filter;
             query = query == null || query.isBlank() ? null : query;
         }
@@ -66,14 +66,19 @@ public record ExportCommand(String connection, Source source, Output output, Int
      * @param overwrite         replace an existing file of that name
      * @param timeZone          show DateTime values in this zone instead of the column's (null: the column's)
      * @param formulaProtection prefix text cells that a spreadsheet would run as a formula with {@code '}
+     * @param keepFixedStringPadding write FixedString values with their trailing zero bytes (default: trimmed)
+     * @param replaceInvalidUtf8     write a String that is not valid UTF-8 with U+FFFD replacements (default: the
+     *                               export fails naming the row and column, rather than change a value)
      */
     public record Output(String format, Character delimiter, Character quote, boolean quoteAll, boolean header,
                          String nullToken, String lineEnding, String charset, boolean bom, boolean gzip,
-                         String fileName, boolean overwrite, String timeZone, boolean formulaProtection) {
+                         String fileName, boolean overwrite, String timeZone, boolean formulaProtection,
+                         boolean keepFixedStringPadding, boolean replaceInvalidUtf8) {
 
         /** CSV with a header, minimal quoting, UTF-8, LF, NULL as an empty field. */
         public static Output csv() {
-            return new Output("CSV", ',', '"', false, true, null, "LF", "UTF-8", false, false, null, false, null, false);
+            return new Output("CSV", ',', '"', false, true, null, "LF", "UTF-8", false, false, null, false, null, false,
+                    false, false);
         }
     }
 }

@@ -38,6 +38,10 @@ public final class ExportParameters {
     public static final String TIME_ZONE = "timeZone";
     /** Whether text cells that look like spreadsheet formulas get a leading quote. */
     public static final String FORMULA_PROTECTION = "formulaProtection";
+    /** Whether FixedString values keep their trailing zero bytes. */
+    public static final String FIXED_STRING_PADDING = "keepFixedStringPadding";
+    /** Whether invalid UTF-8 in a String is replaced (true) or fails the export (false). */
+    public static final String REPLACE_INVALID_UTF8 = "replaceInvalidUtf8";
     /** Rows per chunk. */
     public static final String CHUNK_SIZE = "chunkSize";
     /** Who started the export. */

@@ -72,9 +72,9 @@ public class ExportPlanner {
             p.setProperty(ExportParameters.SELECT, "*");
             p.setProperty(ExportParameters.FROM, "(" + query + ")");
             keys = new ArrayList<>();
-            for (String key : source.keyColumns()) {
+            for (String key : source.orderBy()) {
                 keys.add(columns.stream().filter(c -> c.name().equals(key)).findFirst().orElseThrow(() ->
-                        new IllegalArgumentException("Key column '" + key + "' is not a column of the query's result")));
+                        new IllegalArgumentException("ORDER BY column '" + key + "' is not a column of the query's result")));
             }
         } else {
             TableSource table = tableSource(gateway, source);
@@ -122,6 +122,8 @@ public class ExportPlanner {
         }
         p.setProperty(ExportParameters.TIME_ZONE, out.timeZone() == null ? "" : out.timeZone());
         p.setProperty(ExportParameters.FORMULA_PROTECTION, Boolean.toString(out.formulaProtection()));
+        p.setProperty(ExportParameters.FIXED_STRING_PADDING, Boolean.toString(out.keepFixedStringPadding()));
+        p.setProperty(ExportParameters.REPLACE_INVALID_UTF8, Boolean.toString(out.replaceInvalidUtf8()));
         int chunkSize = command.chunkSize() == null ? DEFAULT_CHUNK_SIZE : command.chunkSize();
         if (chunkSize < 1 || chunkSize > 1_000_000) {
             throw new IllegalArgumentException("chunkSize must be between 1 and 1000000, got " + chunkSize);
@@ -172,14 +174,14 @@ public class ExportPlanner {
                 columns.add(new ColumnType(c.name(), c.typeText()));
             }
         }
-        List<String> keyNames = source.keyColumns().isEmpty() ? sortingKeyColumns(tables, source, all)
-                : source.keyColumns();
+        List<String> keyNames = source.orderBy().isEmpty() ? sortingKeyColumns(tables, source, all)
+                : source.orderBy();
         List<ColumnType> keys = new ArrayList<>();
         for (String key : keyNames) {
             ColumnInfo c = all.stream().filter(x -> x.name().equals(key)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("Key column '" + key + "' is not a column of the table"));
+                    new IllegalArgumentException("ORDER BY column '" + key + "' is not a column of the table"));
             if (c.type().isNullable()) {
-                throw new IllegalArgumentException("Key column '" + key + "' is Nullable: choose non-Nullable key"
+                throw new IllegalArgumentException("ORDER BY column '" + key + "' is Nullable: choose non-Nullable"
                         + " columns (they order the export and mark where a restart continues)");
             }
             keys.add(new ColumnType(c.name(), c.typeText()));

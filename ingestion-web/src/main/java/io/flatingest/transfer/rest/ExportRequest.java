@@ -6,16 +6,17 @@ import io.flatingest.transfer.boundary.ExportCommand.Source;
 import java.util.List;
 
 /**
- * Body of {@code POST /api/jobs/exports}: a table (with optional columns, filter, limit, key columns) or a query,
+ * Body of {@code POST /api/jobs/exports}: a table (with optional columns, filter, ORDER BY columns, limit) or a query,
  * and the output file. Output fields left out take the defaults of {@link Output#csv()}.
  */
 public record ExportRequest(String connection, String database, String table, List<String> columns, String filter,
-                            Long limit, String query, List<String> keyColumns, OutputDto output, Integer chunkSize) {
+                            Long limit, String query, List<String> orderBy, OutputDto output, Integer chunkSize) {
 
     /** The file; every field optional. */
     public record OutputDto(String format, String delimiter, String quote, Boolean quoteAll, Boolean header,
                             String nullToken, String lineEnding, String charset, Boolean bom, Boolean gzip,
-                            String fileName, Boolean overwrite, String timeZone, Boolean formulaProtection) {
+                            String fileName, Boolean overwrite, String timeZone, Boolean formulaProtection,
+                            Boolean keepFixedStringPadding, Boolean replaceInvalidUtf8) {
 
         Output toOutput() {
             Output d = Output.csv();
@@ -24,7 +25,9 @@ public record ExportRequest(String connection, String database, String table, Li
                     single("quote", quote, d.quote()), quoteAll != null && quoteAll, header == null || header,
                     nullToken != null ? nullToken : tsv ? "\\N" : "", lineEnding == null ? "LF" : lineEnding,
                     charset == null ? "UTF-8" : charset, bom != null && bom, gzip != null && gzip, fileName,
-                    overwrite != null && overwrite, timeZone, formulaProtection != null && formulaProtection);
+                    overwrite != null && overwrite, timeZone, formulaProtection != null && formulaProtection,
+                    keepFixedStringPadding != null && keepFixedStringPadding,
+                    replaceInvalidUtf8 != null && replaceInvalidUtf8);
         }
 
         private static Character single(String field, String value, Character fallback) {
@@ -44,7 +47,7 @@ public record ExportRequest(String connection, String database, String table, Li
         if (query == null && (database == null || table == null)) {
             throw new IllegalArgumentException("Give a database and table, or a query");
         }
-        Source source = new Source(database, table, columns, filter, limit, query, keyColumns);
+        Source source = new Source(database, table, columns, filter, limit, query, orderBy);
         return new ExportCommand(connection, source, output == null ? null : output.toOutput(), chunkSize);
     }
 }
