@@ -86,12 +86,25 @@ done
 curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || {
     echo "run.sh: not ready after 5 minutes; health: $(curl -s "http://127.0.0.1:$port/health/ready")" >&2; exit 1; }
 
+# The first start creates the user "admin"; its password is FLATINGEST_SECURITY_ADMIN_PASSWORD or is generated and
+# printed once in the log (SecurityBootstrap.GENERATED_PASSWORD_LINE).
+generated=$(sed -n "s/.*Generated password for user 'admin': \([^ ]*\).*/\1/p" "$data/payara-micro.log" | tail -1)
+if [[ -n "$generated" ]]; then
+    login="user admin, password $generated (generated now, shown once: change it)"
+elif [[ -n "${FLATINGEST_SECURITY_ADMIN_PASSWORD:-}" ]]; then
+    login="user admin, password from FLATINGEST_SECURITY_ADMIN_PASSWORD (unless changed since the first start)"
+else
+    login="user admin with the password shown at the first start (lost it? see README, Security)"
+fi
+
 cat <<EOM
 
   ClickHouse Flat-File Ingestion is running.
 
     Console:  http://localhost:$port/flatingest/
+    Log in:   $login
     REST API: http://localhost:$port/flatingest/api   (OpenAPI: http://localhost:$port/openapi)
+              token: curl -d username=admin -d password=... http://localhost:$port/flatingest/api/auth/token
     Health:   http://localhost:$port/health
     Files:    drop files to import into $data/landing; exports appear in $data/exports
 

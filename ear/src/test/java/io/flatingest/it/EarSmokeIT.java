@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The Maven-built EAR on a full Payara Server with PostgreSQL as job repository and application database (H2 with
  * {@code -Dflatingest.it.database=h2}): a throwaway domain on non-default ports, prepared by the provided script,
  * answers REST calls, imports a landed file into the real ClickHouse and exports it back to a file, and keeps its
- * job history visible across a redeployment and a server restart.
+ * job history visible across a redeployment and a server restart; the token issued at the start stays valid
+ * throughout (the signing key generated into the data directory is reused).
  */
 class EarSmokeIT {
 
@@ -28,7 +29,8 @@ class EarSmokeIT {
         int portBase = 20000 + (int) (ProcessHandle.current().pid() % 400) * 100;
         String ear = System.getProperty("flatingest.ear");
         String kind = System.getProperty("flatingest.it.database", "postgresql");
-        Map<String, String> settings = new HashMap<>(Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl()));
+        Map<String, String> settings = new HashMap<>(Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl(),
+                "FLATINGEST_SECURITY_ADMIN_PASSWORD", TestSecurity.adminPassword()));
         if (kind.equals("postgresql")) {
             settings.putAll(PostgresServer.shared().createDatabase("ear_it").settings());
             settings.put("FLATINGEST_DB_DRIVER", System.getProperty("flatingest.postgresqlJar"));
@@ -42,7 +44,9 @@ class EarSmokeIT {
             domain.script("install", ear);
             System.out.printf("Payara Server domain (%s) created, started and EAR deployed in %d s%n", kind,
                     (System.nanoTime() - began) / 1_000_000_000);
-            ApiClient api = new ApiClient(domain.baseUrl());
+            assertEquals(401, new ApiClient(domain.baseUrl()).get("/api/jobs/1").statusCode(),
+                    "the API needs a token in the EAR too");
+            ApiClient api = ApiClient.asAdmin(domain.baseUrl());
             ImportApi jobs = new ImportApi(domain.dataDirectory(), api);
 
             HttpResponse<String> started = api.postJson("/api/jobs/self-check",

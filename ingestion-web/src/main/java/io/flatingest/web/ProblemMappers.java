@@ -1,7 +1,11 @@
 package io.flatingest.web;
 
+import io.flatingest.common.ConflictException;
 import io.flatingest.infrastructure.clickhouse.ClickHouseAccessException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -55,6 +59,35 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(NoSuchElementException e) {
             return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+        }
+    }
+
+    /** A change that contradicts the current state: 409. */
+    @Provider
+    public static class ConflictingChange implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+        }
+    }
+
+    /** No acceptable token where {@code @RolesAllowed} wants one: 401 with the bearer challenge. */
+    @Provider
+    public static class NotAuthorized implements ExceptionMapper<NotAuthorizedException> {
+        @Override
+        public Response toResponse(NotAuthorizedException e) {
+            return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                    "Authentication required: send Authorization: Bearer <token> (from POST /api/auth/token)")
+                    .toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"flatingest\"").build();
+        }
+    }
+
+    /** A known user whose role does not allow the call: 403. */
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this").toResponse();
         }
     }
 

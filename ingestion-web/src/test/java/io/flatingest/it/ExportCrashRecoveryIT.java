@@ -38,7 +38,7 @@ class ExportCrashRecoveryIT {
                 + " FROM system.numbers LIMIT " + ROWS);
         try (micro) {
             micro.start();
-            ApiClient api = new ApiClient(micro.baseUrl());
+            ApiClient api = ApiClient.asAdmin(micro.baseUrl()); // the token outlives the kill: same key
             ImportApi jobs = new ImportApi(micro, api);
             HttpResponse<String> started = api.postJson("/api/jobs/exports", "{\"database\":\"" + db + "\","
                     + "\"table\":\"src\",\"chunkSize\":3000,\"output\":{\"gzip\":true,\"fileName\":\"src.csv.gz\"}}");

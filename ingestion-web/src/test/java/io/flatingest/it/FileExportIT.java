@@ -32,7 +32,7 @@ class FileExportIT {
 
     FileExportIT(MicroServer server) {
         this.server = server;
-        this.api = new ApiClient(server.baseUrl());
+        this.api = ApiClient.asAdmin(server.baseUrl());
         this.jobs = new ImportApi(server, api);
     }
 

@@ -30,7 +30,7 @@ class FileImportIT {
 
     FileImportIT(MicroServer server) {
         this.server = server;
-        this.api = new ApiClient(server.baseUrl());
+        this.api = ApiClient.asAdmin(server.baseUrl());
         this.imports = new ImportApi(server, api);
     }
 

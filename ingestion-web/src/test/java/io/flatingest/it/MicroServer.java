@@ -33,7 +33,8 @@ public final class MicroServer implements AutoCloseable {
     /**
      * @param dataDir     the application's data directory (H2 database, landing and export directories)
      * @param port        HTTP port
-     * @param environment extra environment (FLATINGEST_* settings)
+     * @param environment extra environment (FLATINGEST_* settings); the administrator's password
+     *                    ({@link TestSecurity#baseEnvironment()}) is always set
      */
     public MicroServer(Path dataDir, int port, Map<String, String> environment) {
         this.dataDir = dataDir;
@@ -96,6 +97,7 @@ public final class MicroServer implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("FLATINGEST_DATA_DIR", dataDir.toString());
             pb.environment().put("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl());
+            pb.environment().putAll(TestSecurity.baseEnvironment());
             pb.environment().putAll(environment);
             pb.environment().putAll(nextEnvironment);
             process = pb.start();

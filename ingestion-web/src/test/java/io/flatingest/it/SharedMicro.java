@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One Payara Micro process with the application, shared by every integration test class of the test JVM that
  * uses this extension (starting Micro costs 30–60 s here; tests that need their own process — restarts, crashes —
  * use {@link MicroServer} directly). Test methods and constructors can take the {@link MicroServer} as a
- * parameter.
+ * parameter. The shared server signs tokens with a configured key pair the tests know ({@link TestSecurity}); log in
+ * as the administrator with {@link ApiClient#asAdmin}.
  */
 public class SharedMicro implements BeforeAllCallback, ParameterResolver {
 
@@ -43,7 +44,7 @@ public class SharedMicro implements BeforeAllCallback, ParameterResolver {
         Resource() {
             // One transfer at a time: the queueing test relies on it, and the suite's transfers run one by one anyway.
             server = new MicroServer(TestEnvironment.itDirectory().resolve("shared-micro"), TestEnvironment.freePort(),
-                    Map.of("FLATINGEST_TRANSFERS_MAX_CONCURRENT", "1")).clean();
+                    TestSecurity.sharedEnvironment(Map.of("FLATINGEST_TRANSFERS_MAX_CONCURRENT", "1"))).clean();
             long ms = server.start();
             System.out.printf("Shared Payara Micro ready in %d ms at %s%n", ms, server.baseUrl());
         }

@@ -30,7 +30,7 @@ class TransferReportsIT {
     private final ImportApi imports;
 
     TransferReportsIT(MicroServer server) {
-        this.api = new ApiClient(server.baseUrl());
+        this.api = ApiClient.asAdmin(server.baseUrl());
         this.imports = new ImportApi(server, api);
     }
 

@@ -1,5 +1,6 @@
 package io.flatingest.catalog.boundary;
 
+import io.flatingest.connection.boundary.ConnectionProfiles;
 import io.flatingest.infrastructure.clickhouse.ClickHouseClients;
 import io.flatingest.infrastructure.clickhouse.ClickHouseGateway;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog;
@@ -15,10 +16,13 @@ import java.util.NoSuchElementException;
 public class CatalogService {
 
     /** The connection configured by the application's settings. */
-    public static final String DEFAULT_CONNECTION = "default";
+    public static final String DEFAULT_CONNECTION = ConnectionProfiles.DEFAULT;
 
     @Inject
     ClickHouseClients clients;
+
+    @Inject
+    ConnectionProfiles profiles;
 
     /** Databases of a connection. */
     public List<String> databases(String connection) {
@@ -46,9 +50,6 @@ public class CatalogService {
 
     /** The shared gateway of a connection; NoSuchElementException for an unknown name. */
     public ClickHouseGateway gateway(String connection) {
-        if (!DEFAULT_CONNECTION.equals(connection)) {
-            throw new NoSuchElementException("No connection named '" + connection + "'");
-        }
-        return clients.defaultGateway();
+        return clients.gateway(profiles.settings(connection));
     }
 }

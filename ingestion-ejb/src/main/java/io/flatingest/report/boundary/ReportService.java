@@ -2,7 +2,7 @@ package io.flatingest.report.boundary;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
-import io.flatingest.report.entity.ChunkTiming;
+import io.flatingest.report.control.ReportRecords;
 import io.flatingest.report.entity.ExecutionReport;
 import io.flatingest.report.entity.StepReport;
 import io.flatingest.report.entity.TransferReport;
@@ -12,10 +12,6 @@ import io.flatingest.transfer.control.TransferTotalsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -29,11 +25,10 @@ import java.util.Optional;
 
 /** Reads the kept reports: one transfer in full (JSON or CSV), live progress, and filtered lists of executions. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class ReportService {
 
-    @PersistenceContext(unitName = "flatingest")
-    EntityManager em;
+    @Inject
+    ReportRecords records;
 
     @Inject
     TransferService transfers;
@@ -51,22 +46,17 @@ public class ReportService {
      */
     public TransferReportView report(long executionId) {
         long instance = transfers.transferOf(executionId);
-        TransferReport t = em.find(TransferReport.class, instance);
-        if (t == null) {
-            throw new NoSuchElementException("No report for execution " + executionId);
-        }
+        TransferReport t = records.transfer(instance).orElseThrow(() -> new NoSuchElementException(
+                "No report for execution " + executionId));
         List<TransferReportView.Execution> executions = new ArrayList<>();
-        for (ExecutionReport e : em.createQuery("SELECT e FROM ExecutionReport e WHERE e.jobInstance = :i"
-                + " ORDER BY e.executionId", ExecutionReport.class).setParameter("i", instance).getResultList()) {
-            List<TransferReportView.Step> steps = em.createQuery("SELECT s FROM StepReport s WHERE s.executionId = :e"
-                    + " ORDER BY s.started", StepReport.class).setParameter("e", e.getExecutionId()).getResultList()
-                    .stream().map(ReportService::step).toList();
+        for (ExecutionReport e : records.executions(instance)) {
+            List<TransferReportView.Step> steps = records.steps(e.getExecutionId()).stream()
+                    .map(ReportService::step).toList();
             executions.add(new TransferReportView.Execution(e.getExecutionId(), e.getStatus(), e.getExitStatus(),
                     e.getStarted(), e.getEnded(), millis(e.getStarted(), e.getEnded()), e.getFailure(), steps));
         }
-        List<TransferReportView.Chunk> chunks = em.createQuery("SELECT c FROM ChunkTiming c WHERE c.jobInstance = :i"
-                + " ORDER BY c.executionId, c.seq", ChunkTiming.class).setParameter("i", instance).getResultList()
-                .stream().map(c -> new TransferReportView.Chunk(c.getExecutionId(), c.getSeq(), c.getEnded(),
+        List<TransferReportView.Chunk> chunks = records.chunks(instance).stream()
+                .map(c -> new TransferReportView.Chunk(c.getExecutionId(), c.getSeq(), c.getEnded(),
                         c.getMillis(), c.getRowCount(), c.getByteCount())).toList();
         TransferReportView.Totals sums = totals.find(instance).map(x -> new TransferReportView.Totals(x.rowsRead(),
                 x.rowsWritten(), x.rowsRejected(), x.bytesRead(), x.bytesWritten()))
@@ -92,8 +82,8 @@ public class ReportService {
         TransferTotalsStore.Totals kept = totals.find(instance).orElse(null);
         String state = live.map(c -> c.state).orElseGet(() -> transfers.execution(executionId)
                 .map(e -> e.status()).orElse("UNKNOWN"));
-        TransferReport t = em.find(TransferReport.class, instance);
-        long bytesTotal = t != null && t.getTotalBytes() != null ? t.getTotalBytes() : 0;
+        Long total = records.transfer(instance).map(TransferReport::getTotalBytes).orElse(null);
+        long bytesTotal = total == null ? 0 : total;
         if (live.isPresent()) {
             TransferProgress.Counters c = live.get();
             long done = c.bytesDone.get();
@@ -115,45 +105,15 @@ public class ReportService {
         if (page < 0 || size < 1 || size > 500) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and 500");
         }
-        StringBuilder where = new StringBuilder(" FROM ExecutionReport e, TransferReport t"
-                + " WHERE t.jobInstance = e.jobInstance");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.status() != null) {
-            where.append(" AND e.status = :status");
-            params.put("status", filter.status().toUpperCase());
-        }
-        if (filter.job() != null) {
-            where.append(" AND e.jobName = :job");
-            params.put("job", filter.job());
-        }
-        if (filter.user() != null) {
-            where.append(" AND t.submittedBy = :user");
-            params.put("user", filter.user());
-        }
-        if (filter.from() != null) {
-            where.append(" AND e.started >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" AND e.started < :to");
-            params.put("to", filter.to());
-        }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e)" + where, Long.class);
-        TypedQuery<Object[]> rows = em.createQuery("SELECT e, t" + where + " ORDER BY e.executionId DESC",
-                Object[].class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        List<ExecutionSummary> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                .map(r -> {
-                    ExecutionReport e = (ExecutionReport) r[0];
-                    TransferReport t = (TransferReport) r[1];
-                    return new ExecutionSummary(e.getExecutionId(), e.getJobInstance(), e.getJobName(), e.getStatus(),
-                            e.getExitStatus(), t.getSubmittedBy(), e.getStarted(), e.getEnded(), t.getSource(),
-                            t.getTarget());
-                }).toList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        ReportRecords.Rows rows = records.list(filter.status() == null ? null : filter.status().toUpperCase(),
+                filter.job(), filter.user(), filter.from(), filter.to(), page * size, size);
+        List<ExecutionSummary> items = rows.rows().stream().map(r -> {
+            ExecutionReport e = r.execution();
+            TransferReport t = r.transfer();
+            return new ExecutionSummary(e.getExecutionId(), e.getJobInstance(), e.getJobName(), e.getStatus(),
+                    e.getExitStatus(), t.getSubmittedBy(), e.getStarted(), e.getEnded(), t.getSource(), t.getTarget());
+        }).toList();
+        return new Page<>(items, page, size, rows.total());
     }
 
     /** The report as CSV: one section per part, each with its header line. */

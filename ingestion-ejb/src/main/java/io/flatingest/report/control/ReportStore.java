@@ -4,21 +4,21 @@ import io.flatingest.report.entity.ChunkTiming;
 import io.flatingest.report.entity.ExecutionReport;
 import io.flatingest.report.entity.StepReport;
 import io.flatingest.report.entity.TransferReport;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 /** Writes reports as transfers are submitted and run. Each call but {@link #chunk} commits on its own. */
-@ApplicationScoped
+@Stateless
 public class ReportStore {
 
     @PersistenceContext(unitName = "flatingest")
     EntityManager em;
 
     /** A transfer was submitted (recorded once per job instance; a restart keeps the first record). */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void submitted(long instance, String jobName, String submittedBy, String source, String target,
                           String parameters, Long totalBytes) {
         if (em.find(TransferReport.class, instance) == null) {
@@ -29,7 +29,7 @@ public class ReportStore {
     }
 
     /** An execution began. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void executionStarted(long executionId, long instance, String jobName) {
         if (em.find(ExecutionReport.class, executionId) == null) {
             em.persist(new ExecutionReport(executionId, instance, jobName));
@@ -37,7 +37,7 @@ public class ReportStore {
     }
 
     /** An execution is waiting for a free transfer slot, or running again after waiting. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void executionStatus(long executionId, String status) {
         ExecutionReport r = em.find(ExecutionReport.class, executionId);
         if (r != null && r.getEnded() == null) {
@@ -46,7 +46,7 @@ public class ReportStore {
     }
 
     /** An execution ended. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void executionEnded(long executionId, String status, String exitStatus, String failure) {
         ExecutionReport r = em.find(ExecutionReport.class, executionId);
         if (r != null) {
@@ -55,7 +55,7 @@ public class ReportStore {
     }
 
     /** A step began. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void stepStarted(long executionId, String step) {
         StepReport existing = em.find(StepReport.class, new StepReport.Key(executionId, step));
         if (existing != null) {
@@ -66,7 +66,7 @@ public class ReportStore {
     }
 
     /** A step ended with its metrics. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void stepEnded(long executionId, String step, String status, String exitStatus, long read, long write,
                           long filter, long skip, long commit, long rollback, String failure) {
         StepReport r = em.find(StepReport.class, new StepReport.Key(executionId, step));
@@ -78,13 +78,13 @@ public class ReportStore {
     }
 
     /** One chunk's timing; inside the chunk's transaction, so a rolled-back chunk leaves none. */
-    @Transactional(TxType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void chunk(long executionId, int seq, long instance, long millis, long rows, long bytes) {
         em.persist(new ChunkTiming(executionId, seq, instance, millis, rows, bytes));
     }
 
     /** What reconciliation found for a transfer. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void reconcile(long instance, long expected, long actual, String note) {
         TransferReport r = em.find(TransferReport.class, instance);
         if (r != null) {

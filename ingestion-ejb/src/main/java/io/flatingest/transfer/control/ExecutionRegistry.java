@@ -1,12 +1,14 @@
 package io.flatingest.transfer.control;
 
 import io.flatingest.transfer.entity.RunningExecution;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which server runs which execution, with a heartbeat: after a crash, a restarting server recognises its own dead
  * executions at once, and another server's by a heartbeat older than the recovery timeout.
  */
-@ApplicationScoped
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ExecutionRegistry {
 
     /** Heartbeats are written at most this often per execution. */
@@ -32,7 +35,7 @@ public class ExecutionRegistry {
     private final Map<Long, Instant> lastBeat = new ConcurrentHashMap<>();
 
     /** An execution began on this server. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void started(long executionId, long instanceId) {
         RunningExecution existing = em.find(RunningExecution.class, executionId);
         if (existing != null) {
@@ -44,7 +47,7 @@ public class ExecutionRegistry {
     }
 
     /** The execution is alive (cheap to call at every chunk: writes at most every few seconds). */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void alive(long executionId) {
         Instant now = Instant.now();
         Instant last = lastBeat.get(executionId);
@@ -59,7 +62,7 @@ public class ExecutionRegistry {
     }
 
     /** An execution ended (whatever its outcome). */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ended(long executionId) {
         lastBeat.remove(executionId);
         RunningExecution e = em.find(RunningExecution.class, executionId);
@@ -69,7 +72,7 @@ public class ExecutionRegistry {
     }
 
     /** Every registered execution. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<RunningExecution> all() {
         return em.createQuery("SELECT r FROM RunningExecution r", RunningExecution.class).getResultList();
     }

@@ -2,12 +2,12 @@ package io.flatingest.transfer.control;
 
 import io.flatingest.transfer.entity.ImportChunk;
 import io.flatingest.transfer.entity.PublishStep;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * The import ledger (which attempt's staged rows count for each chunk) and the publication journal, in the
  * application database.
  */
-@ApplicationScoped
+@Stateless
 public class ImportLedger {
 
     @PersistenceContext(unitName = "flatingest")
@@ -30,7 +30,7 @@ public class ImportLedger {
      * Records that a chunk was staged by an attempt. Must run inside the chunk's transaction, so that the entry
      * commits exactly when the checkpoint that moves past the chunk does.
      */
-    @Transactional(TxType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(long instance, long chunkId, long attempt, long rows, long rejected) {
         List<ImportChunk> found = em.createQuery("SELECT c FROM ImportChunk c WHERE c.jobInstance = :i AND c.chunkId = :c",
                 ImportChunk.class).setParameter("i", instance).setParameter("c", chunkId).getResultList();
@@ -45,14 +45,14 @@ public class ImportLedger {
      * Forgets entries for chunks in [from, to): on a restart, chunks after the checkpoint are read and staged
      * again, so any entry there belongs to an attempt the checkpoint never confirmed.
      */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void discard(long instance, long from, long to) {
         em.createQuery("DELETE FROM ImportChunk c WHERE c.jobInstance = :i AND c.chunkId >= :f AND c.chunkId < :t")
                 .setParameter("i", instance).setParameter("f", from).setParameter("t", to).executeUpdate();
     }
 
     /** The committed chunks of an import. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Totals totals(long instance) {
         Map<Long, Long> attempts = new HashMap<>();
         long rows = 0;
@@ -110,7 +110,7 @@ public class ImportLedger {
     }
 
     /** Forgets an import's ledger and journal once it is published or abandoned. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void forget(long instance) {
         em.createQuery("DELETE FROM ImportChunk c WHERE c.jobInstance = :i").setParameter("i", instance)
                 .executeUpdate();

@@ -1,22 +1,22 @@
 package io.flatingest.transfer.control;
 
 import io.flatingest.transfer.entity.PublishStep;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
 
 /** Storage of publication steps; each call is its own transaction, committed before it returns. */
-@ApplicationScoped
+@Stateless
 public class PublishSteps {
 
     @PersistenceContext(unitName = "flatingest")
     EntityManager em;
 
     /** How many steps an import's publication recorded (not counting {@code meta:} notes kept beside them). */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long count(long instance) {
         return em.createQuery("SELECT COUNT(s) FROM PublishStep s WHERE s.jobInstance = :i"
                 + " AND s.step NOT LIKE 'meta:%'", Long.class)
@@ -24,14 +24,14 @@ public class PublishSteps {
     }
 
     /** One step, if recorded. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<PublishStep> find(long instance, String step) {
         return em.createQuery("SELECT s FROM PublishStep s WHERE s.jobInstance = :i AND s.step = :s", PublishStep.class)
                 .setParameter("i", instance).setParameter("s", step).getResultStream().findFirst();
     }
 
     /** Records a step's state; durable when this returns. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void mark(long instance, String step, PublishStep.State state, String queryId) {
         PublishStep s = em.createQuery("SELECT s FROM PublishStep s WHERE s.jobInstance = :i AND s.step = :s",
                 PublishStep.class).setParameter("i", instance).setParameter("s", step).getResultStream().findFirst()

@@ -23,8 +23,14 @@ public class TransferDirectories {
 
     private static final Logger LOG = Logger.getLogger(TransferDirectories.class.getName());
 
+    /** The setting naming the data directory. */
+    public static final String DATA_DIR = "flatingest.data.dir";
+
+    /** Its default ({@code ~/.flatingest}). */
+    public static final String DATA_DIR_DEFAULT = "${user.home}/.flatingest";
+
     @Inject
-    @ConfigProperty(name = "flatingest.data.dir", defaultValue = "${user.home}/.flatingest")
+    @ConfigProperty(name = DATA_DIR, defaultValue = DATA_DIR_DEFAULT)
     String dataDir;
 
     @Inject
@@ -42,7 +48,7 @@ public class TransferDirectories {
 
     @PostConstruct
     void create() {
-        data = Path.of(dataDir.replace("${user.home}", System.getProperty("user.home"))).toAbsolutePath().normalize();
+        data = resolve(dataDir);
         landing = landingDir.map(Path::of).orElse(data.resolve("landing")).toAbsolutePath().normalize();
         export = exportDir.map(Path::of).orElse(data.resolve("exports")).toAbsolutePath().normalize();
         work = data.resolve("work");
@@ -54,6 +60,15 @@ public class TransferDirectories {
             }
         }
         LOG.info(() -> "Data directory " + data + "; landing " + landing + "; exports " + export);
+    }
+
+    /**
+     * The data directory a {@code flatingest.data.dir} value names, for code that runs before or outside CDI (the
+     * token key pair is needed while the application deploys).
+     */
+    public static Path resolve(String configured) {
+        String value = configured == null ? DATA_DIR_DEFAULT : configured;
+        return Path.of(value.replace("${user.home}", System.getProperty("user.home"))).toAbsolutePath().normalize();
     }
 
     /** The application's data directory. */

@@ -1,16 +1,16 @@
 package io.flatingest.transfer.control;
 
 import io.flatingest.transfer.entity.TransferTotals;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
 
 /** Running totals of transfers in the application database. */
-@ApplicationScoped
+@Stateless
 public class TransferTotalsStore {
 
     @PersistenceContext(unitName = "flatingest")
@@ -22,7 +22,7 @@ public class TransferTotalsStore {
      * @param inPosition  the source position after the chunk (file offset), or -1 to add {@code 0}
      * @param outPosition the target position after the chunk (file length), or -1
      */
-    @Transactional(TxType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void addChunk(long instance, long read, long written, long rejected, long inPosition, long outPosition) {
         TransferTotals t = em.find(TransferTotals.class, instance, LockModeType.PESSIMISTIC_WRITE);
         if (t == null) {
@@ -34,7 +34,7 @@ public class TransferTotalsStore {
     }
 
     /** Forgets totals counted by chunks that a restart does again (an export that starts over). */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void reset(long instance) {
         TransferTotals t = em.find(TransferTotals.class, instance);
         if (t != null) {
@@ -43,7 +43,7 @@ public class TransferTotalsStore {
     }
 
     /** The totals of a transfer, if any chunk committed. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Totals> find(long instance) {
         TransferTotals t = em.find(TransferTotals.class, instance);
         return t == null ? Optional.empty() : Optional.of(new Totals(t.getRowsRead(), t.getRowsWritten(),

@@ -3,6 +3,8 @@ package io.flatingest.catalog.rest;
 import io.flatingest.catalog.boundary.CatalogService;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.ColumnInfo;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.TableInfo;
+import io.flatingest.security.boundary.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Databases, tables and columns of a ClickHouse connection. */
+/** Databases, tables and columns of a ClickHouse connection: for operators, who choose sources and targets. */
 @Path("connections/{connection}/databases")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -26,12 +28,14 @@ public class CatalogResource {
 
     /** Database names. */
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     public List<String> databases() {
         return catalog.databases(connection);
     }
 
     /** Tables of a database with engine, rows and size. */
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     @Path("{database}/tables")
     public List<TableDto> tables(@PathParam("database") String database) {
         return catalog.tables(connection, database).stream().map(TableDto::of).toList();
@@ -39,6 +43,7 @@ public class CatalogResource {
 
     /** Columns of a table with their ClickHouse types. */
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     @Path("{database}/tables/{table}/columns")
     public List<ColumnDto> columns(@PathParam("database") String database, @PathParam("table") String table) {
         return catalog.columns(connection, database, table).stream().map(ColumnDto::of).toList();

@@ -1,0 +1,2 @@
+/** Start-up housekeeping of connection profiles. */
+package io.flatingest.connection.control;

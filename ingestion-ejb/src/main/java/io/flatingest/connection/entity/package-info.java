@@ -1,0 +1,2 @@
+/** The connection profile table. */
+package io.flatingest.connection.entity;

@@ -1,0 +1,2 @@
+/** REST resource for ClickHouse connection profiles. */
+package io.flatingest.connection.rest;
