@@ -69,7 +69,10 @@ case "${FLATINGEST_DB:-h2}" in
 esac
 cp "$root/ingestion-web/target/ingestion-web-micro.war" "$data/flatingest.war"
 echo "run.sh: starting Payara Micro on port $port with the ${FLATINGEST_DB:-h2} database (log: $data/payara-micro.log)"
-java ${FLATINGEST_JAVA_OPTS:--Xmx2g} -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
+java_opts=${FLATINGEST_JAVA_OPTS:-$(grep -v '^#' "$root/scripts/payara/java-opts" | tr '
+' ' ')}
+# shellcheck disable=SC2086
+java $java_opts -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
     --deploy "$data/flatingest.war" --contextroot flatingest --port "$port" "${addlibs[@]}" \
     --postbootcommandfile "$data/postboot.asadmin" --nocluster --disablephonehome > "$data/payara-micro.log" 2>&1 &
 pids+=($!)
