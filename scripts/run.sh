@@ -69,8 +69,7 @@ case "${FLATINGEST_DB:-h2}" in
 esac
 cp "$root/ingestion-web/target/ingestion-web-micro.war" "$data/flatingest.war"
 echo "run.sh: starting Payara Micro on port $port with the ${FLATINGEST_DB:-h2} database (log: $data/payara-micro.log)"
-java_opts=${FLATINGEST_JAVA_OPTS:-$(grep -v '^#' "$root/scripts/payara/java-opts" | tr '
-' ' ')}
+java_opts=${FLATINGEST_JAVA_OPTS:-$(grep -v '^#' "$root/scripts/payara/java-opts" | tr '\n' ' ')}
 # shellcheck disable=SC2086
 java $java_opts -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
     --deploy "$data/flatingest.war" --contextroot flatingest --port "$port" "${addlibs[@]}" \
