@@ -41,7 +41,7 @@ class PostgresJobRepositoryIT {
         MicroServer micro = new MicroServer(data, TestEnvironment.freePort(), Map.of()).onPostgres(database).clean();
         try (micro) {
             long firstStart = micro.start();
-            ApiClient api = new ApiClient(micro.baseUrl());
+            ApiClient api = ApiClient.asAdmin(micro.baseUrl());
             ImportApi jobs = new ImportApi(micro, api);
 
             jobs.land("people.csv", "id,name\n1,Ann\n2,\"Bob, Jr.\"\n3,Zoë\n".getBytes(StandardCharsets.UTF_8));
@@ -70,7 +70,7 @@ class PostgresJobRepositoryIT {
             long restart = micro.start();
             System.out.printf("Payara Micro on PostgreSQL, start to ready: first %d ms, after kill -9 %d ms%n",
                     firstStart, restart);
-            api = new ApiClient(micro.baseUrl());
+            api = ApiClient.asAdmin(micro.baseUrl());
             jobs = new ImportApi(micro, api);
             JsonObject importAfter = api.getObject("/api/jobs/" + imported.getJsonNumber("executionId").longValue());
             assertEquals("COMPLETED", importAfter.getString("status"));
