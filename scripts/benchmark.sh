@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Import benchmark: the application's file-import job against clickhouse-client on the same file.
+# Import and export benchmark: the application's file-import and file-export jobs against clickhouse-client on the
+# same file, table and server, in one run.
 #
-#   scripts/benchmark-import.sh [ROWS ...]        default: 1000000 5000000
+#   scripts/benchmark.sh [ROWS ...]        default: 1000000 5000000
 #
 # For each row count: generates an 8-column CSV with a header (ints, floats, quoted strings with commas and doubled
 # quotes, dates, date-times, Nullable columns with NULLs and empty strings; ~97 bytes a row, 5 M rows ≈ 480 MB) into
@@ -9,7 +10,10 @@
 # `clickhouse-client ... INSERT ... FORMAT CSVWithNames` and with the application's job through the REST API, checks
 # that row counts and per-column checksums match (exit 1 if not), and prints both times, rows/s, the ratio, the CPU
 # seconds of each side (client or JVM, and the ClickHouse server when it runs here), where the job's time went, and
-# the JVM's heap during the job (from its GC log). A 500 000-row import runs first, untimed, to warm the JVM up.
+# the JVM's heap during the job (from its GC log). Then it exports the table clickhouse-client filled, in key order,
+# with `clickhouse-client ... ORDER BY id FORMAT CSVWithNames` and with the file-export job, loads the job's file back
+# with clickhouse-client and checks its count and checksums against the table, and prints the same figures. A
+# 500 000-row import runs first, untimed, to warm the JVM up.
 # Everything it starts (ClickHouse, Payara Micro) is stopped at the end; the machine's load average is printed with
 # every figure, as the figures mean little on a busy machine.
 #
@@ -22,7 +26,7 @@
 #   BENCH_JAVA_OPTS                      JVM options of Payara Micro (default: scripts/run.sh's)
 #   BENCH_DIR                            work directory (default: a new /tmp/flatingest-bench.XXXXXX, deleted at
 #                                        the end unless BENCH_KEEP=1)
-#   BENCH_USER, BENCH_PASSWORD           credentials when the API asks for them (default: admin / admin)
+#   BENCH_EXPORT=0                       imports only
 #   BENCH_HEAP_PROBE_SECONDS             also force a full GC (jcmd GC.run) this often during the application's
 #                                        imports and report the largest live heap it leaves (perturbs the timing)
 set -euo pipefail
@@ -101,12 +105,13 @@ ch --query "CREATE DATABASE IF NOT EXISTS bench"
 
 # --- Payara Micro, as scripts/run.sh starts it, with a GC log --------------------------------------------------
 port=$(free_port)
+admin_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
 java_opts=${BENCH_JAVA_OPTS:-$(grep -v '^#' "$root/scripts/payara/java-opts" | tr '\n' ' ')}
 "$root/scripts/payara/render-commands.sh" h2 "$work" > "$work/postboot.asadmin"
 cp "$war" "$work/flatingest.war"
 say "starting Payara Micro on port $port ($java_opts; log: $work/payara-micro.log)"
 # shellcheck disable=SC2086
-FLATINGEST_DATA_DIR=$work FLATINGEST_CLICKHOUSE_URL=$CLICKHOUSE_URL \
+FLATINGEST_DATA_DIR=$work FLATINGEST_CLICKHOUSE_URL=$CLICKHOUSE_URL FLATINGEST_SECURITY_ADMIN_PASSWORD=$admin_password \
     java $java_opts -Xlog:gc:file="$work/gc.log":uptime,level,tags -jar "$micro" \
     --deploy "$work/flatingest.war" --contextroot flatingest --port "$port" \
     --postbootcommandfile "$work/postboot.asadmin" --nocluster --disablephonehome > "$work/payara-micro.log" 2>&1 &
@@ -119,16 +124,15 @@ for _ in $(seq 1 300); do
 done
 curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || die "application not ready after 5 minutes"
 
-# Authentication, when the API has it: a bearer token from POST /api/auth/token.
-token=""
-code=$(curl -s -o /dev/null -w '%{http_code}' "$base/jobs/0")
-if [[ $code == 401 || $code == 403 ]]; then
-    token=$(curl -sf -H 'Content-Type: application/json' -X POST "$base/auth/token" \
-        -d "{\"username\":\"${BENCH_USER:-admin}\",\"password\":\"${BENCH_PASSWORD:-admin}\"}" \
-        | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("token") or d["access_token"])') \
-        || die "the API wants a login and POST /api/auth/token refused ${BENCH_USER:-admin}"
-fi
-api() { if [[ -n "$token" ]]; then curl -sS -H "Authorization: Bearer $token" "$@"; else curl -sS "$@"; fi; }
+# A bearer token for the administrator this server was started with. Tokens are short-lived (15 minutes by
+# default); a new one is taken before every timed job.
+login() {
+    curl -sf -H 'Content-Type: application/json' -X POST "$base/auth/token" \
+        -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' \
+        || die "POST /api/auth/token refused the administrator"
+}
+token=$(login)
 
 # --- one import each way ------------------------------------------------------------------------------------------
 columns="(id UInt64, qty Int32, price Float64, name String, day Date, ts DateTime, discount Nullable(Float64),
@@ -162,24 +166,108 @@ print(f"{before:.0f} {after:.0f} {committed:.0f} {count} {live:.0f}")
 EOF
 }
 
+# Runs one job through the API ($1: imports or exports, $2: its JSON body) and polls it every 50 ms from one process,
+# so that the timing is not that of the polling. Prints "seconds status/exitStatus where-the-time-went".
+run_job() {
+    python3 - "$base" "$1" "$2" "$token" "$payara_pid" "${BENCH_HEAP_PROBE_SECONDS:-0}" <<'EOF_PY'
+import datetime, json, subprocess, sys, time, urllib.request, urllib.error
+base, kind, body, token, pid, probe = sys.argv[1:7]
+probe = float(probe)
+headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token}
+began = time.monotonic()
+began_wall = time.time()
+try:
+    with urllib.request.urlopen(urllib.request.Request(base + "/jobs/" + kind, body.encode(), headers)) as r:
+        execution_id = json.load(r)["executionId"]
+except urllib.error.HTTPError as e:
+    sys.exit("the job was refused: %s %s" % (e.code, e.read().decode()))
+accepted = time.monotonic() - began
+probed = began
+while True:
+    if probe > 0 and time.monotonic() - probed >= probe:
+        subprocess.run(["jcmd", pid, "GC.run"], stdout=subprocess.DEVNULL)
+        probed = time.monotonic()
+    with urllib.request.urlopen(urllib.request.Request(base + "/jobs/%d" % execution_id, headers=headers)) as r:
+        d = json.load(r)
+    # (the execution can show an end while its status still says STARTED, as the integration tests know)
+    if d.get("end") and d["status"] not in ("STARTING", "STARTED", "STOPPING") and all(s.get("end") for s in d["steps"]):
+        break
+    time.sleep(0.05)
+elapsed = time.monotonic() - began
+t = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
+# Where the time went: the request, until the job started, each step (with the gap before it), the job's end, and
+# until the poll saw it.
+parts = ["accepted=%.2fs" % accepted, "to-start=%.2fs" % (t(d["start"]) - began_wall)]
+mark = t(d["start"])
+for step in d["steps"]:
+    parts.append("%s=%.2fs(+%.2f)" % (step["name"], t(step["end"]) - t(step["start"]), t(step["start"]) - mark))
+    mark = t(step["end"])
+parts.append("to-end=%.2fs" % (t(d["end"]) - mark))
+parts.append("seen=%.2fs" % (began_wall + elapsed - t(d["end"])))
+print("%.2f %s/%s %s" % (elapsed, d["status"], d.get("exitStatus"), " ".join(parts)))
+EOF_PY
+}
+
+# Runs clickhouse-client with stdin $1 and stdout $2, printing "seconds cpu-seconds" (the CPU time is its rusage).
+timed_client() {
+    python3 -c '
+import resource, subprocess, sys, time
+with open(sys.argv[1], "rb") as data, open(sys.argv[2], "wb") as out:
+    began = time.monotonic()
+    subprocess.run(sys.argv[3:], stdin=data, stdout=out, check=True)
+    elapsed = time.monotonic() - began
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.2f %.2f" % (elapsed, usage.ru_utime + usage.ru_stime))' "$1" "$2" clickhouse-client \
+        --host "$ch_host" --port "${CLICKHOUSE_TCP_PORT:-9000}" --query "$3"
+}
+
+# One summary paragraph: $1 what, $2 rows, $3 bytes, $4 client s, $5 application s, then the figures.
+summary() {
+    python3 - "$@" <<'EOF'
+import sys
+what, rows, size, client, app = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+peak, after, committed, gcs, live, client_load, app_load, steps = sys.argv[6:14]
+client_cpu, client_server_cpu, jvm_cpu, app_server_cpu = sys.argv[14:18]
+probed = f", live after full GC {live} MB (probes perturb the time)" if live != "0" else ""
+print(f"{what} {rows:,} rows ({size / 1e6:.0f} MB): clickhouse-client {client:.2f} s ({rows / client:,.0f} rows/s),"
+      f" application {app:.2f} s ({rows / app:,.0f} rows/s), ratio {client / app:.2f}\n"
+      f"    CPU seconds: clickhouse-client {client_cpu} + server {client_server_cpu};"
+      f" application JVM {jvm_cpu} + server {app_server_cpu}\n"
+      f"    application: {steps}\n"
+      f"    JVM heap during the job: peak used {peak} MB, max after GC {after} MB, committed {committed} MB,"
+      f" {gcs} GCs{probed}\n"
+      f"    load average before: clickhouse-client {client_load}, application {app_load}")
+EOF
+}
+
+# Times the application's job ($1 kind, $2 body) with CPU and heap figures; sets app_s, app_status, app_steps,
+# app_load, jvm_cpu, app_server_cpu and heap_* .
+measure_job() {
+    local gc_offset server_before jvm_before outcome
+    token=$(login)
+    gc_offset=$(stat -c %s "$work/gc.log")
+    app_load=$(load)
+    server_before=$(cpu_ticks "$ch_pid")
+    jvm_before=$(cpu_ticks "$payara_pid")
+    outcome=$(run_job "$1" "$2") || die "$outcome"
+    app_server_cpu=$(cpu_seconds "$server_before" "$(cpu_ticks "$ch_pid")")
+    jvm_cpu=$(cpu_seconds "$jvm_before" "$(cpu_ticks "$payara_pid")")
+    read -r app_s app_status app_steps <<<"$outcome"
+    read -r heap_peak heap_after heap_committed heap_gcs heap_live <<<"$(heap_since "$gc_offset")"
+}
+
 # A short import first, untimed, so that the measured ones run on a warmed-up JVM as a long-running server does.
 say "warming up (500000 rows, untimed)"
 java "$root/ingestion-web/src/test/java/io/flatingest/bench/BenchmarkCsv.java" 500000 "$work/landing/warm-up.csv"
 ch --query "DROP TABLE IF EXISTS bench.warm_up"
 ch --query "CREATE TABLE bench.warm_up $columns"
-warm=$(api -H 'Content-Type: application/json' -X POST "$base/jobs/imports" \
-    -d '{"file":"warm-up.csv","database":"bench","table":"warm_up"}')
-warm_id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["executionId"])' <<<"$warm") \
-    || die "the warm-up import was refused: $warm"
-while :; do
-    warm=$(api "$base/jobs/$warm_id")
-    warm_status=$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("end") and d["status"] not in ("STARTING", "STARTED") and d.get("exitStatus"))' <<<"$warm")
-    [[ $warm_status == None ]] || break
-    sleep 0.5
-done
-[[ $warm_status == COMPLETED ]] || die "the warm-up import failed: $warm"
+warm=$(run_job imports '{"file":"warm-up.csv","database":"bench","table":"warm_up"}') || die "warm-up: $warm"
+[[ $(cut -d' ' -f2 <<<"$warm") == COMPLETED/COMPLETED ]] || die "the warm-up import failed: $warm"
 ch --query "DROP TABLE bench.warm_up"
+rm -f "$work/landing/warm-up.csv"
 
+chunk_field=""
+[[ -n "${BENCH_CHUNK_SIZE:-}" ]] && chunk_field=",\"chunkSize\":$BENCH_CHUNK_SIZE"
 results=()
 for rows in "${sizes[@]}"; do
     file="bench-$rows.csv"
@@ -194,80 +282,17 @@ for rows in "${sizes[@]}"; do
             ch --query "CREATE TABLE bench.$t $columns"
         done
 
+        # --- import ---
         client_load=$(load)
         server_before=$(cpu_ticks "$ch_pid")
-        # Timed inside Python, which also reports the client's CPU time (its children's rusage).
-        read -r client_s client_cpu < <(python3 -c '
-import resource, subprocess, sys, time
-with open(sys.argv[1], "rb") as data:
-    began = time.monotonic()
-    subprocess.run(sys.argv[2:], stdin=data, check=True)
-    elapsed = time.monotonic() - began
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("%.2f %.2f" % (elapsed, usage.ru_utime + usage.ru_stime))' "$work/landing/$file" clickhouse-client \
-            --host "$ch_host" --port "${CLICKHOUSE_TCP_PORT:-9000}" --query "INSERT INTO bench.$client_table FORMAT CSVWithNames")
+        read -r client_s client_cpu < <(timed_client "$work/landing/$file" /dev/null \
+            "INSERT INTO bench.$client_table FORMAT CSVWithNames")
         [[ -n "$client_s" ]] || die "clickhouse-client failed"
         client_server_cpu=$(cpu_seconds "$server_before" "$(cpu_ticks "$ch_pid")")
-        say "$rows rows, run $run: clickhouse-client ${client_s}s (CPU: client ${client_cpu}s, server ${client_server_cpu}s; load $client_load)"
-
-        gc_offset=$(stat -c %s "$work/gc.log")
-        app_load=$(load)
-        server_before=$(cpu_ticks "$ch_pid")
-        jvm_before=$(cpu_ticks "$payara_pid")
-        # One process starts the import and polls it every 50 ms, so that the timing is not that of the polling.
-        outcome=$(python3 - "$base" "$file" "$app_table" "${BENCH_CHUNK_SIZE:-}" "${token:-}" "$payara_pid" \
-            "${BENCH_HEAP_PROBE_SECONDS:-0}" <<'EOF_PY'
-import datetime, json, subprocess, sys, time, urllib.request, urllib.error
-base, file, table, chunk, token, pid, probe = sys.argv[1:8]
-probe = float(probe)
-headers = {"Content-Type": "application/json"}
-if token:
-    headers["Authorization"] = "Bearer " + token
-body = {"file": file, "database": "bench", "table": table}
-if chunk:
-    body["chunkSize"] = int(chunk)
-began = time.monotonic()
-began_wall = time.time()
-try:
-    with urllib.request.urlopen(urllib.request.Request(base + "/jobs/imports", json.dumps(body).encode(), headers)) as r:
-        execution_id = json.load(r)["executionId"]
-except urllib.error.HTTPError as e:
-    sys.exit("the import was refused: %s %s" % (e.code, e.read().decode()))
-accepted = time.monotonic() - began
-probed = began
-while True:
-    if probe > 0 and time.monotonic() - probed >= probe:
-        subprocess.run(["jcmd", pid, "GC.run"], stdout=subprocess.DEVNULL)
-        probed = time.monotonic()
-    with urllib.request.urlopen(urllib.request.Request(base + "/jobs/%d" % execution_id, headers=headers)) as r:
-        d = json.load(r)
-    # (the execution can show an end while its status still says STARTED, as the integration tests know)
-    if d.get("end") and d["status"] not in ("STARTING", "STARTED", "STOPPING") and all(s.get("end") for s in d["steps"]):
-        break
-    time.sleep(0.05)
-elapsed = time.monotonic() - began
-at = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
-# Where the time went: the request, until the job started, each step (with the gap before it), the job's end, and
-# until the poll saw it.
-t = lambda s: at(s).timestamp()
-parts = ["accepted=%.2fs" % accepted, "to-start=%.2fs" % (t(d["start"]) - began_wall)]
-mark = t(d["start"])
-for step in d["steps"]:
-    parts.append("%s=%.2fs(+%.2f)" % (step["name"], t(step["end"]) - t(step["start"]), t(step["start"]) - mark))
-    mark = t(step["end"])
-parts.append("to-end=%.2fs" % (t(d["end"]) - mark))
-parts.append("seen=%.2fs" % (began_wall + elapsed - t(d["end"])))
-print("%.2f %s/%s %s" % (elapsed, d["status"], d.get("exitStatus"), " ".join(parts)))
-EOF_PY
-)
-        app_server_cpu=$(cpu_seconds "$server_before" "$(cpu_ticks "$ch_pid")")
-        jvm_cpu=$(cpu_seconds "$jvm_before" "$(cpu_ticks "$payara_pid")")
-        load_after=$(load)
-        read -r app_s status steps <<<"$outcome"
-        [[ $status == COMPLETED/COMPLETED ]] || die "import into bench.$app_table ended $status (log: $work/payara-micro.log)"
-        read -r heap_peak heap_after heap_committed gcs heap_live <<<"$(heap_since "$gc_offset")"
-        say "$rows rows, run $run: application ${app_s}s (CPU: JVM ${jvm_cpu}s, server ${app_server_cpu}s; $steps;"\
-            "load $app_load -> $load_after)"
+        say "import $rows rows, run $run: clickhouse-client ${client_s}s (CPU: client ${client_cpu}s, server ${client_server_cpu}s; load $client_load)"
+        measure_job imports "{\"file\":\"$file\",\"database\":\"bench\",\"table\":\"$app_table\"$chunk_field}"
+        [[ $app_status == COMPLETED/COMPLETED ]] || die "import into bench.$app_table ended $app_status (log: $work/payara-micro.log)"
+        say "import $rows rows, run $run: application ${app_s}s (CPU: JVM ${jvm_cpu}s, server ${app_server_cpu}s; $app_steps; load $app_load)"
 
         expected=$(ch --query "$checksum FROM bench.$client_table")
         actual=$(ch --query "$checksum FROM bench.$app_table")
@@ -277,31 +302,51 @@ EOF_PY
             die "the two imports of $file differ (count and checksums above)"
         fi
         [[ $(cut -f1 <<<"$expected") == "$rows" ]] || die "expected $rows rows, found $(cut -f1 <<<"$expected")"
-        results+=("$(python3 - "$rows" "$bytes" "$client_s" "$app_s" "$heap_peak" "$heap_after" "$heap_committed" \
-            "$gcs" "$heap_live" "$client_load" "$app_load" "$steps" "$client_cpu" "$client_server_cpu" "$jvm_cpu" \
-            "$app_server_cpu" <<'EOF'
-import sys
-rows, size, client, app = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-peak, after, committed, gcs, live, client_load, app_load, steps = sys.argv[5:13]
-client_cpu, client_server_cpu, jvm_cpu, app_server_cpu = sys.argv[13:17]
-probed = f", live after full GC {live} MB (probes perturb the time)" if live != "0" else ""
-print(f"{rows:,} rows ({size / 1e6:.0f} MB): clickhouse-client {client:.2f} s ({rows / client:,.0f} rows/s),"
-      f" application {app:.2f} s ({rows / app:,.0f} rows/s), ratio {client / app:.2f}\n"
-      f"    CPU seconds: clickhouse-client {client_cpu} + server {client_server_cpu};"
-      f" application JVM {jvm_cpu} + server {app_server_cpu}\n"
-      f"    application: {steps}\n"
-      f"    JVM heap during the import: peak used {peak} MB, max after GC {after} MB, committed {committed} MB,"
-      f" {gcs} GCs{probed}\n"
-      f"    load average before: clickhouse-client {client_load}, application {app_load}")
-EOF
-)")
-        ch --query "DROP TABLE bench.$client_table"
+        results+=("$(summary Import "$rows" "$bytes" "$client_s" "$app_s" "$heap_peak" "$heap_after" "$heap_committed" \
+            "$heap_gcs" "$heap_live" "$client_load" "$app_load" "$app_steps" "$client_cpu" "$client_server_cpu" \
+            "$jvm_cpu" "$app_server_cpu")")
         ch --query "DROP TABLE bench.$app_table"
+
+        # --- export (of the table clickhouse-client filled, in key order both ways; NULL written as \N like
+        # clickhouse-client, so that the file loads back into the Nullable columns as NULL) ---
+        if [[ "${BENCH_EXPORT:-1}" != 0 ]]; then
+            client_file="$work/client-export-$rows.csv"
+            app_file="export-$rows.csv"
+            client_load=$(load)
+            server_before=$(cpu_ticks "$ch_pid")
+            read -r client_s client_cpu < <(timed_client /dev/null "$client_file" \
+                "SELECT * FROM bench.$client_table ORDER BY id FORMAT CSVWithNames")
+            [[ -n "$client_s" ]] || die "clickhouse-client failed"
+            client_server_cpu=$(cpu_seconds "$server_before" "$(cpu_ticks "$ch_pid")")
+            say "export $rows rows, run $run: clickhouse-client ${client_s}s (CPU: client ${client_cpu}s, server ${client_server_cpu}s; load $client_load)"
+            measure_job exports "{\"database\":\"bench\",\"table\":\"$client_table\",\"output\":{\"fileName\":\"$app_file\",\"overwrite\":true,\"nullToken\":\"\\\\N\"}$chunk_field}"
+            [[ $app_status == COMPLETED/COMPLETED ]] || die "export of bench.$client_table ended $app_status (log: $work/payara-micro.log)"
+            say "export $rows rows, run $run: application ${app_s}s (CPU: JVM ${jvm_cpu}s, server ${app_server_cpu}s; $app_steps; load $app_load)"
+            # The job's file, loaded back by clickhouse-client, must hold the table's rows exactly.
+            ch --query "DROP TABLE IF EXISTS bench.reloaded"
+            ch --query "CREATE TABLE bench.reloaded $columns"
+            ch --query "INSERT INTO bench.reloaded FORMAT CSVWithNames" < "$work/exports/$app_file"
+            expected=$(ch --query "$checksum FROM bench.$client_table")
+            actual=$(ch --query "$checksum FROM bench.reloaded")
+            if [[ "$expected" != "$actual" ]]; then
+                say "table:          $expected"
+                say "exported file:  $actual"
+                die "the application's export of bench.$client_table differs from the table (count and checksums above)"
+            fi
+            results+=("$(summary Export "$rows" "$(stat -c %s "$work/exports/$app_file")" "$client_s" "$app_s" \
+                "$heap_peak" "$heap_after" "$heap_committed" "$heap_gcs" "$heap_live" "$client_load" "$app_load" \
+                "$app_steps" "$client_cpu" "$client_server_cpu" "$jvm_cpu" "$app_server_cpu")")
+            say "export files: clickhouse-client $(stat -c %s "$client_file") bytes, application $(stat -c %s "$work/exports/$app_file") bytes"
+            ch --query "DROP TABLE bench.reloaded"
+            rm -f "$client_file" "$work/exports/$app_file"
+        fi
+        ch --query "DROP TABLE bench.$client_table"
     done
     rm -f "$work/landing/$file"
 done
 
 echo
-echo "Import benchmark — ClickHouse $ch_version, $(nproc) cores, JVM: $java_opts, chunkSize ${BENCH_CHUNK_SIZE:-default}"
-echo "(ratio = application throughput / clickhouse-client throughput; checksums of both tables match)"
+echo "Benchmark — ClickHouse $ch_version, $(nproc) cores, JVM: $java_opts, chunkSize ${BENCH_CHUNK_SIZE:-default}"
+echo "(ratio = application throughput / clickhouse-client throughput; checksums match: both imports, and the"
+echo " application's export loaded back against the table)"
 printf '%s\n' "${results[@]}"
