@@ -90,7 +90,7 @@ public class JobsResource {
     @Path("imports")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startImport(ImportRequest request) {
+    public Response startImport(@jakarta.validation.Valid ImportRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("A JSON body describing the import is required");
         }
@@ -108,7 +108,7 @@ public class JobsResource {
     @Path("exports")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startExport(ExportRequest request) {
+    public Response startExport(@jakarta.validation.Valid ExportRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("A JSON body describing the export is required");
         }
