@@ -8,6 +8,7 @@ import io.flatingest.security.boundary.AuditTrail;
 import io.flatingest.security.boundary.Roles;
 import io.flatingest.security.web.CurrentUser;
 import io.flatingest.web.Problem;
+import io.flatingest.web.IngestionApplication;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -52,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "files", description = "The landing directory imports read from")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class FilesResource {
 
     /** Multipart and header overhead tolerated above the size limit before the body is read at all. */
@@ -90,7 +93,7 @@ public class FilesResource {
 
     /** One file's size and time. */
     @GET
-    @Path("{name: .+}")
+    @Path("{name}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Describe one landing file")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -191,7 +194,7 @@ public class FilesResource {
 
     /** Deletes a landing file. */
     @DELETE
-    @Path("{name: .+}")
+    @Path("{name}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Delete a landing file")
     @APIResponse(responseCode = "204", description = "Deleted")

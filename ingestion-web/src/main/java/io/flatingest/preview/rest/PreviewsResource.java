@@ -7,6 +7,7 @@ import io.flatingest.preview.rest.PreviewDtos.FilePreviewRequest;
 import io.flatingest.preview.rest.PreviewDtos.QueryPreviewRequest;
 import io.flatingest.preview.rest.PreviewDtos.TablePreviewRequest;
 import io.flatingest.security.boundary.Roles;
+import io.flatingest.web.IngestionApplication;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "previews", description = "Previews of files, tables and queries")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class PreviewsResource {
 
     @Inject

@@ -4,6 +4,7 @@ import io.flatingest.preview.boundary.PreviewService;
 import io.flatingest.preview.rest.PreviewDtos.SchemaProposalDto;
 import io.flatingest.preview.rest.PreviewDtos.SchemaProposalRequest;
 import io.flatingest.security.boundary.Roles;
+import io.flatingest.web.IngestionApplication;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Proposed tables for landing files. Operators only; nothing is created. */
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "schemas", description = "Proposed CREATE TABLE statements for files")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class SchemasResource {
 
     @Inject

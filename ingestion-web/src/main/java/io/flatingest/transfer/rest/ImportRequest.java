@@ -55,7 +55,8 @@ public record ImportRequest(
             Dialect.EscapeMode escape, Boolean header,
             @Within(min = 0, message = "must not be negative") Integer skipLines,
             @Schema(description = "field values read as NULL", example = "[\"\", \"\\\\N\"]") List<String> nullTokens,
-            @Schema(example = "UTF-8") String charset, Boolean trim) {
+            // no @Schema on charset: Payara's scanner takes any annotated method whose name contains "set" for a setter
+            String charset, Boolean trim) {
 
         /** A dialect as the API shows it: delimiter and quote as one-character strings ("" for no quote). */
         public static DialectDto of(Dialect d) {
