@@ -32,7 +32,8 @@ class RestPreviewsIT {
         admin = ApiClient.asAdmin(server.baseUrl());
         viewer = RestUsers.create(server, admin, "preview-viewer-" + RUN, "viewer");
         ClickHouseQueries.run("CREATE DATABASE IF NOT EXISTS " + DB);
-        ClickHouseQueries.run("CREATE TABLE IF NOT EXISTS " + DB + ".sales (id UInt32, amount Decimal(9, 2),"
+        ClickHouseQueries.run("DROP TABLE IF EXISTS " + DB + ".sales");
+        ClickHouseQueries.run("CREATE TABLE " + DB + ".sales (id UInt16, amount Decimal(9, 2),"
                 + " day Date, note Nullable(String)) ENGINE = MergeTree ORDER BY id");
         ClickHouseQueries.run("INSERT INTO " + DB + ".sales VALUES (1, 1.5, '2024-01-01', NULL), (2, 2, '2024-01-02',"
                 + " 'x')");
@@ -73,7 +74,7 @@ class RestPreviewsIT {
     void aFileConvertedIntoATableNamesEveryCellTheImportWouldReject() {
         JsonObject p = post("/api/previews/file", "{\"file\":\"" + file + "\",\"database\":\"" + DB
                 + "\",\"table\":\"sales\"}");
-        assertEquals("[\"UInt32\",\"Decimal(9, 2)\",\"Date\",\"Nullable(String)\"]", p.getJsonArray("columns").stream()
+        assertEquals("[\"UInt16\",\"Decimal(9, 2)\",\"Date\",\"Nullable(String)\"]", p.getJsonArray("columns").stream()
                 .map(c -> c.asJsonObject().get("type")).toList().toString().replace(" ", "").replace(",2)", ", 2)"));
         JsonArray rows = p.getJsonArray("rows");
         assertEquals("[\"1\",\"12.50\",\"2024-01-01\",\"a\"]", rows.getJsonObject(0).getJsonArray("values").toString());
@@ -117,8 +118,7 @@ class RestPreviewsIT {
                 .getString("detail").contains("does not exist"));
         assertTrue(problem(admin.postJson("/api/previews/file", "{\"file\":\"" + file + "\",\"database\":\"" + DB
                 + "\",\"table\":\"nope\"}"), 400).getString("detail").contains("does not exist"));
-        assertEquals("body", problem(admin.postJson("/api/previews/table", ""), 400).getJsonArray("errors")
-                .getJsonObject(0).getString("field"));
+        assertFalse(problem(admin.postJson("/api/previews/table", ""), 400).getString("detail").isBlank());
     }
 
     @Test
@@ -143,7 +143,7 @@ class RestPreviewsIT {
         JsonObject q = post("/api/previews/query", "{\"query\":\"SELECT id * 10 AS x FROM " + DB + ".sales ORDER BY x"
                 + "\",\"rows\":5}");
         assertEquals("[[\"10\"],[\"20\"]]", q.getJsonArray("rows").toString());
-        assertEquals("UInt64", q.getJsonArray("columns").getJsonObject(0).getString("type"));
+        assertEquals("UInt32", q.getJsonArray("columns").getJsonObject(0).getString("type"));
         assertTrue(problem(admin.postJson("/api/previews/query", "{\"query\":\"SELECT 1; DROP TABLE " + DB
                 + ".sales\"}"), 400).getString("detail").contains("';'"));
         assertTrue(problem(admin.postJson("/api/previews/query", "{\"query\":\"INSERT INTO " + DB

@@ -174,7 +174,7 @@ public class FilesResource {
     @Operation(summary = "Upload a file (raw body)",
             description = "Stores the request body as the named file, streamed (e.g. `curl -T sales.csv`)."
                     + " Same limit and overwrite rule as the multipart upload.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LandingFile.class)))

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -69,7 +70,13 @@ public class AuthResource {
             schema = @Schema(implementation = Credentials.class),
             examples = @ExampleObject(name = "example", value = "{\"username\":\"admin\",\"password\":\"the-password\"}")))
     @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                schema = @Schema(implementation = TokenResponse.class),
+                schema = @Schema(type = SchemaType.OBJECT, properties = {
+                        @SchemaProperty(name = "access_token", type = SchemaType.STRING, description = "the JWT"),
+                        @SchemaProperty(name = "token_type", type = SchemaType.STRING, example = "Bearer"),
+                        @SchemaProperty(name = "expires_in", type = SchemaType.INTEGER, description = "seconds"),
+                        @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time"),
+                        @SchemaProperty(name = "username", type = SchemaType.STRING),
+                        @SchemaProperty(name = "role", type = SchemaType.STRING, example = "operator")}),
                 examples = @ExampleObject(name = "example", value = "{\"access_token\":\"eyJ...\",\"token_type\":\"Bearer\",\"expires_in\":900}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -90,7 +97,13 @@ public class AuthResource {
     @Operation(summary = "Get a token (form)",
             description = "The same for an HTML form or curl -d username=... -d password=...")
     @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                schema = @Schema(implementation = TokenResponse.class)))
+                schema = @Schema(type = SchemaType.OBJECT, properties = {
+                        @SchemaProperty(name = "access_token", type = SchemaType.STRING, description = "the JWT"),
+                        @SchemaProperty(name = "token_type", type = SchemaType.STRING, example = "Bearer"),
+                        @SchemaProperty(name = "expires_in", type = SchemaType.INTEGER, description = "seconds"),
+                        @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time"),
+                        @SchemaProperty(name = "username", type = SchemaType.STRING),
+                        @SchemaProperty(name = "role", type = SchemaType.STRING, example = "operator")})))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
