@@ -42,7 +42,8 @@ public class CatalogResource {
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "List the databases of a connection")
-    @APIResponse(responseCode = "200", description = "Database names", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "Database "
+            + "names", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
                 examples = @ExampleObject(name = "example", value = "[\"default\",\"system\"]")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -59,7 +60,8 @@ public class CatalogResource {
     @Path("{database}/tables")
     @Operation(summary = "List the tables of a database",
             description = "With engine, rows, bytes on disk, sorting and partition key.")
-    @APIResponse(responseCode = "200", description = "The tables", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "tables", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.ARRAY, implementation = TableDto.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -75,7 +77,8 @@ public class CatalogResource {
     @Path("{database}/tables/{table}/columns")
     @Operation(summary = "List the columns of a table",
             description = "With ClickHouse types, defaults and whether an import can fill them.")
-    @APIResponse(responseCode = "200", description = "The columns", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "columns", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.ARRAY, implementation = ColumnDto.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -54,7 +54,8 @@ public class ConnectionsResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "List connection profiles",
             description = "The built-in read-only profile default first; passwords never come back.")
-    @APIResponse(responseCode = "200", description = "The profiles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "profiles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.ARRAY, implementation = ConnectionView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -67,7 +68,8 @@ public class ConnectionsResource {
     @Path("{name}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "One connection profile")
-    @APIResponse(responseCode = "200", description = "The profile", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "profile", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -85,13 +87,18 @@ public class ConnectionsResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a connection profile",
-            description = "Omit password to keep the stored one; the password is stored encrypted. 201 when created, 200 when replaced, 409 for default.")
+            description = "Omit password to keep the stored one; the password is stored encrypted. 201 when "
+                    + "created, 200 when replaced, 409 for default.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConnectionBody.class),
-            examples = @ExampleObject(name = "example", value = "{\"host\":\"clickhouse.example.com\",\"port\":8443,\"database\":\"default\",\"user\":\"ingest\",\"password\":\"secret\",\"tls\":true}")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"host\":\"clickhouse.example.com\","
+                    + "\"port\":8443,\"database\":\"default\",\"user\":\"ingest\",\"password\":\"secret\","
+                    + "\"tls\":true}")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -130,7 +137,8 @@ public class ConnectionsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Check a connection profile",
             description = "Whether its server answers, with its version or the reason it does not.")
-    @APIResponse(responseCode = "200", description = "The result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ConnectionCheck.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -81,7 +81,8 @@ public class FilesResource {
     @Operation(summary = "List the landing directory",
             description = "Every file (subdirectories included, hidden files left out) with size and modification"
                     + " time, sorted by name. The name is what an import's `file` field takes.")
-    @APIResponse(responseCode = "200", description = "The files", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "files", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = LandingFile.class),
             examples = @ExampleObject(name = "files", value = "[{\"name\":\"sales.csv\",\"size\":48213,"
                     + "\"modified\":\"2026-11-26T04:10:00Z\"}]")))
@@ -96,7 +97,8 @@ public class FilesResource {
     @Path("{name}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Describe one landing file")
-    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LandingFile.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -122,7 +124,8 @@ public class FilesResource {
                     @SchemaProperty(name = "name", type = SchemaType.STRING,
                             description = "a name to store it under instead of the part's file name")})))
     @APIResponse(responseCode = "201", description = "Stored; Location names the file",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LandingFile.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LandingFile.class),
                     examples = @ExampleObject(name = "stored", value = "{\"name\":\"sales.csv\",\"size\":48213,"
                             + "\"modified\":\"2026-11-26T04:10:00Z\"}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -176,7 +179,8 @@ public class FilesResource {
                     + " Same limit and overwrite rule as the multipart upload.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LandingFile.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

@@ -38,7 +38,8 @@ public final class PreviewDtos {
             @Schema(description = "how the file is written; left out: the detected dialect") @Valid DialectDto dialect,
             @Schema(example = "default") @Pattern(regexp = IDENTIFIER, message = "is not a valid database name")
             String database,
-            @Schema(example = "sales") @Pattern(regexp = IDENTIFIER, message = "is not a valid table name") String table,
+            @Schema(example = "sales") @Pattern(regexp = IDENTIFIER, message = "is not a valid table "
+                    + "name") String table,
             @Schema(description = "file column → table column (left out: by header name)") List<ColumnMapping> columns,
             @Schema(description = "a table the import will create (its types are used)") TableDefinition createTable,
             MissingValues missingValues, List<String> dateFormats, List<String> dateTimeFormats,
@@ -103,7 +104,8 @@ public final class PreviewDtos {
                                  List<String> header, List<PreviewColumn> columns, List<PreviewRow> rows,
                                  List<CellWarning> warnings, boolean complete) {
         static FilePreviewDto of(FilePreview p) {
-            return new FilePreviewDto(p.file(), p.size(), DialectDto.of(p.dialect()), DetectedDialectDto.of(p.detected()),
+            return new FilePreviewDto(p.file(), p.size(), DialectDto.of(p.dialect()),
+                    DetectedDialectDto.of(p.detected()),
                     p.header(), p.columns(), p.rows(), p.warnings(), p.complete());
         }
     }

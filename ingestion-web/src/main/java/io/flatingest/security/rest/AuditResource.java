@@ -55,7 +55,8 @@ public class AuditResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Search the audit trail",
             description = "Newest first; filter by actor, action, target, address and time; page with beforeId.")
-    @APIResponse(responseCode = "200", description = "The entries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "entries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

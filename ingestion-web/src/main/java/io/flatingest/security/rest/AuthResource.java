@@ -68,8 +68,10 @@ public class AuthResource {
             description = "Exchanges user name and password for a signed JWT to send as Authorization: Bearer.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Credentials.class),
-            examples = @ExampleObject(name = "example", value = "{\"username\":\"admin\",\"password\":\"the-password\"}")))
-    @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"username\":\"admin\","
+                    + "\"password\":\"the-password\"}")))
+    @APIResponse(responseCode = "200", description = "The "
+            + "token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.OBJECT, properties = {
                         @SchemaProperty(name = "access_token", type = SchemaType.STRING, description = "the JWT"),
                         @SchemaProperty(name = "token_type", type = SchemaType.STRING, example = "Bearer"),
@@ -77,7 +79,8 @@ public class AuthResource {
                         @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time"),
                         @SchemaProperty(name = "username", type = SchemaType.STRING),
                         @SchemaProperty(name = "role", type = SchemaType.STRING, example = "operator")}),
-                examples = @ExampleObject(name = "example", value = "{\"access_token\":\"eyJ...\",\"token_type\":\"Bearer\",\"expires_in\":900}")))
+                examples = @ExampleObject(name = "example", value = "{\"access_token\":\"eyJ...\","
+                        + "\"token_type\":\"Bearer\",\"expires_in\":900}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
@@ -96,7 +99,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Get a token (form)",
             description = "The same for an HTML form or curl -d username=... -d password=...")
-    @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.OBJECT, properties = {
                         @SchemaProperty(name = "access_token", type = SchemaType.STRING, description = "the JWT"),
                         @SchemaProperty(name = "token_type", type = SchemaType.STRING, example = "Bearer"),
@@ -117,7 +121,8 @@ public class AuthResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Who am I",
             description = "User name, role, groups and when the token expires.")
-    @APIResponse(responseCode = "200", description = "The caller", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "caller", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = Me.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Me me() {
@@ -134,7 +139,8 @@ public class AuthResource {
             description = "The current password is required; the caller's tokens end.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PasswordChange.class),
-            examples = @ExampleObject(name = "example", value = "{\"currentPassword\":\"old-password-1\",\"newPassword\":\"a-new-long-password-2\"}")))
+            examples = @ExampleObject(name = "example", value = "{\"currentPassword\":\"old-password-1\","
+                    + "\"newPassword\":\"a-new-long-password-2\"}")))
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

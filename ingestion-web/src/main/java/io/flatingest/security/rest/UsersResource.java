@@ -57,7 +57,8 @@ public class UsersResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "List users")
-    @APIResponse(responseCode = "200", description = "The users", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "users", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(type = SchemaType.ARRAY, implementation = UserDto.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -70,7 +71,8 @@ public class UsersResource {
     @Path("{username}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "One user")
-    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = UserDto.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -88,8 +90,10 @@ public class UsersResource {
             description = "Roles: viewer, operator, admin. Passwords have at least 12 characters.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewUser.class),
-            examples = @ExampleObject(name = "example", value = "{\"username\":\"ana\",\"password\":\"a-long-password-1\",\"role\":\"operator\"}")))
-    @APIResponse(responseCode = "201", description = "Created; Location names the user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"username\":\"ana\","
+                    + "\"password\":\"a-long-password-1\",\"role\":\"operator\"}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the "
+            + "user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = UserDto.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -115,7 +119,8 @@ public class UsersResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = UserChange.class),
             examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":true}")))
-    @APIResponse(responseCode = "200", description = "The changed user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The changed "
+            + "user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = UserDto.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

@@ -24,7 +24,8 @@ public record ExportRequest(
         @Schema(description = "most rows to export") @Within(min = 0, message = "must not be negative") Long limit,
         @Schema(description = "one SELECT instead of a table", example = "SELECT id, amount FROM default.sales")
         String query,
-        @Schema(description = "key columns ordering the file and marking where a restart continues") List<String> orderBy,
+        @Schema(description = "key columns ordering the file and marking where a restart "
+                + "continues") List<String> orderBy,
         @Valid OutputDto output,
         @Schema(description = "rows per chunk", defaultValue = "50000", minimum = "1", maximum = "1000000")
         @Within(min = 1, max = 1_000_000, message = "must be between 1 and 1000000")
@@ -33,7 +34,8 @@ public record ExportRequest(
     /** The file; every field optional. */
     public record OutputDto(
             @Schema(enumeration = {"CSV", "TSV"}, defaultValue = "CSV")
-            @Pattern(regexp = "(?i)CSV|TSV", message = "must be CSV or TSV") String format, String delimiter, String quote, Boolean quoteAll, Boolean header,
+            @Pattern(regexp = "(?i)CSV|TSV", message = "must be CSV or "
+                    + "TSV") String format, String delimiter, String quote, Boolean quoteAll, Boolean header,
                             String nullToken, String lineEnding, String charset, Boolean bom, Boolean gzip,
                             String fileName, Boolean overwrite, String timeZone, Boolean formulaProtection,
                             Boolean keepFixedStringPadding, Boolean replaceInvalidUtf8) {

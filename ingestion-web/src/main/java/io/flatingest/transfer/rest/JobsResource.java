@@ -75,11 +75,14 @@ public class JobsResource {
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start the self-check job",
-            description = "Generates numbers, filters every tenth and writes the rest into a ClickHouse table: the smallest job through the whole chain.")
+            description = "Generates numbers, filters every tenth and writes the rest into a ClickHouse table: "
+                    + "the smallest job through the whole chain.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SelfCheckRequest.class),
-            examples = @ExampleObject(name = "example", value = "{\"rows\":1000,\"database\":\"default\",\"table\":\"self_check\",\"chunkSize\":100}")))
-    @APIResponse(responseCode = "202", description = "Started; Location names the execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"rows\":1000,\"database\":\"default\","
+                    + "\"table\":\"self_check\",\"chunkSize\":100}")))
+    @APIResponse(responseCode = "202", description = "Started; Location names the "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = Started.class),
                 examples = @ExampleObject(name = "example", value = "{\"executionId\":42}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -103,9 +106,11 @@ public class JobsResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List job executions",
             description = "Newest first, filtered by status, job name, user and start time, a page at a time.")
-    @APIResponse(responseCode = "200", description = "A page of executions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of "
+            + "executions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = Page.class),
-                examples = @ExampleObject(name = "example", value = "{\"items\":[{\"executionId\":42,\"job\":\"file-import\",\"status\":\"COMPLETED\"}],\"page\":0,\"size\":50,\"total\":1}")))
+                examples = @ExampleObject(name = "example", value = "{\"items\":[{\"executionId\":42,"
+                        + "\"job\":\"file-import\",\"status\":\"COMPLETED\"}],\"page\":0,\"size\":50,\"total\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("job") String job,
@@ -122,11 +127,16 @@ public class JobsResource {
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start an import",
-            description = "Validates the command (file in the landing directory, dialect, target table or the table to create, mapping, options) and starts the file-import job. Poll /jobs/{id}/progress; read /jobs/{id}/report at the end.")
+            description = "Validates the command (file in the landing directory, dialect, target table or the "
+                    + "table to create, mapping, options) and starts the file-import job. Poll "
+                    + "/jobs/{id}/progress; read /jobs/{id}/report at the end.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImportRequest.class),
-            examples = @ExampleObject(name = "example", value = "{\"file\":\"sales.csv\",\"database\":\"default\",\"table\":\"sales\",\"dialect\":{\"format\":\"CSV\",\"delimiter\":\",\",\"header\":true},\"errors\":{\"maxRejectedRows\":100}}")))
-    @APIResponse(responseCode = "202", description = "Started; Location names the execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"file\":\"sales.csv\","
+                    + "\"database\":\"default\",\"table\":\"sales\",\"dialect\":{\"format\":\"CSV\","
+                    + "\"delimiter\":\",\",\"header\":true},\"errors\":{\"maxRejectedRows\":100}}")))
+    @APIResponse(responseCode = "202", description = "Started; Location names the "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = Started.class),
                 examples = @ExampleObject(name = "example", value = "{\"executionId\":42}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -154,11 +164,15 @@ public class JobsResource {
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start an export",
-            description = "Validates the source (table with optional columns, filter, order and limit, or one read-only SELECT) and the output file, and starts the file-export job. Download the file from /jobs/{id}/output when it completed.")
+            description = "Validates the source (table with optional columns, filter, order and limit, or one "
+                    + "read-only SELECT) and the output file, and starts the file-export job. Download the file "
+                    + "from /jobs/{id}/output when it completed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ExportRequest.class),
-            examples = @ExampleObject(name = "example", value = "{\"database\":\"default\",\"table\":\"sales\",\"orderBy\":[\"id\"],\"output\":{\"format\":\"CSV\",\"fileName\":\"sales-export.csv\"}}")))
-    @APIResponse(responseCode = "202", description = "Started; Location names the execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"database\":\"default\",\"table\":\"sales\","
+                    + "\"orderBy\":[\"id\"],\"output\":{\"format\":\"CSV\",\"fileName\":\"sales-export.csv\"}}")))
+    @APIResponse(responseCode = "202", description = "Started; Location names the "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = Started.class),
                 examples = @ExampleObject(name = "example", value = "{\"executionId\":43}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -185,7 +199,8 @@ public class JobsResource {
     @RolesAllowed(Roles.OPERATOR)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "Download the file an export wrote")
-    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+    @APIResponse(responseCode = "200", description = "The "
+            + "file", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                 schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -205,7 +220,8 @@ public class JobsResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Restart a failed or stopped execution",
             description = "Continues from the last checkpoint as a new execution of the same job instance.")
-    @APIResponse(responseCode = "202", description = "Restarted; Location names the new execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "202", description = "Restarted; Location names the new "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = Started.class),
                 examples = @ExampleObject(name = "example", value = "{\"executionId\":44}")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -232,7 +248,8 @@ public class JobsResource {
             description = "CSV: line, column, value, reason, record.")
     @APIResponse(responseCode = "200", description = "The reject file", content = @Content(mediaType = "text/csv",
                 schema = @Schema(type = SchemaType.STRING),
-                examples = @ExampleObject(name = "example", value = "line,column,value,reason,record\n3,amount,abc,not a decimal,2;abc")))
+                examples = @ExampleObject(name = "example", value = "line,column,value,reason,record\n3,amount,"
+                        + "abc,not a decimal,2;abc")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -284,9 +301,12 @@ public class JobsResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Live progress of an execution",
             description = "Rows and bytes done, percent and ETA for file sources, current throughput.")
-    @APIResponse(responseCode = "200", description = "The progress", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "progress", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ProgressView.class),
-                examples = @ExampleObject(name = "example", value = "{\"executionId\":42,\"state\":\"RUNNING\",\"rowsRead\":150000,\"rowsWritten\":149990,\"rowsRejected\":10,\"percent\":37.5,\"etaSeconds\":21}")))
+                examples = @ExampleObject(name = "example", value = "{\"executionId\":42,\"state\":\"RUNNING\","
+                        + "\"rowsRead\":150000,\"rowsWritten\":149990,\"rowsRejected\":10,\"percent\":37.5,"
+                        + "\"etaSeconds\":21}")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ProgressView progress(@PathParam("executionId") long executionId) {
@@ -299,7 +319,8 @@ public class JobsResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The report of an execution's transfer",
             description = "Totals, reconciliation, every execution with steps and metrics, chunk timings.")
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = TransferReportView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -327,7 +348,8 @@ public class JobsResource {
     @Path("{executionId}")
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One execution with its steps and metrics")
-    @APIResponse(responseCode = "200", description = "The execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ExecutionView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
