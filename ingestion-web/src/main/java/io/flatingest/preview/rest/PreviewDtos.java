@@ -23,8 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Bodies and answers of the preview and schema resources. */
 public final class PreviewDtos {
 
-    /** Names ClickHouse accepts as database or table names here (checked again, and quoted, in SQL). */
-    static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
+    /** Database and table names (checked again, and always back-quoted, in SQL). */
+    static final String IDENTIFIER = io.flatingest.transfer.rest.ImportRequest.IDENTIFIER;
+
+    /** What {@link #IDENTIFIER} requires. */
+    static final String NAME_RULE = io.flatingest.transfer.rest.ImportRequest.NAME_RULE;
 
     private PreviewDtos() {
     }
@@ -36,10 +39,9 @@ public final class PreviewDtos {
             @Schema(description = "path relative to the landing directory", example = "sales.csv", required = true)
             @Required(message = "is required (a path relative to the landing directory)") String file,
             @Schema(description = "how the file is written; left out: the detected dialect") @Valid DialectDto dialect,
-            @Schema(example = "default") @Pattern(regexp = IDENTIFIER, message = "is not a valid database name")
+            @Schema(example = "default") @Pattern(regexp = IDENTIFIER, message = NAME_RULE)
             String database,
-            @Schema(example = "sales") @Pattern(regexp = IDENTIFIER, message = "is not a valid table "
-                    + "name") String table,
+            @Schema(example = "sales") @Pattern(regexp = IDENTIFIER, message = NAME_RULE) String table,
             @Schema(description = "file column → table column (left out: by header name)") List<ColumnMapping> columns,
             @Schema(description = "a table the import will create (its types are used)") TableDefinition createTable,
             MissingValues missingValues, List<String> dateFormats, List<String> dateTimeFormats,
@@ -57,9 +59,9 @@ public final class PreviewDtos {
     public record TablePreviewRequest(
             @Schema(defaultValue = "default") String connection,
             @Schema(example = "default", required = true) @Required(message = "is required")
-            @Pattern(regexp = IDENTIFIER, message = "is not a valid database name") String database,
+            @Pattern(regexp = IDENTIFIER, message = NAME_RULE) String database,
             @Schema(example = "sales", required = true) @Required(message = "is required")
-            @Pattern(regexp = IDENTIFIER, message = "is not a valid table name") String table,
+            @Pattern(regexp = IDENTIFIER, message = NAME_RULE) String table,
             @Schema(defaultValue = "20", minimum = "1", maximum = "1000")
             @Within(min = 1, max = PreviewService.MAX_ROWS, message = "must be between 1 and " + PreviewService.MAX_ROWS)
             Integer rows) {
@@ -82,10 +84,10 @@ public final class PreviewDtos {
             @Schema(example = "sales.csv", required = true)
             @Required(message = "is required (a path relative to the landing directory)") String file,
             @Schema(description = "left out: the detected dialect") @Valid DialectDto dialect,
-            @Schema(defaultValue = "default") @Pattern(regexp = IDENTIFIER, message = "is not a valid database name")
+            @Schema(defaultValue = "default") @Pattern(regexp = IDENTIFIER, message = NAME_RULE)
             String database,
             @Schema(description = "left out: from the file name") @Pattern(regexp = IDENTIFIER,
-                    message = "is not a valid table name") String table,
+                    message = NAME_RULE) String table,
             @Schema(defaultValue = "1000", minimum = "1", maximum = "100000")
             @Within(min = 1, max = PreviewService.MAX_SAMPLE_ROWS,
                     message = "must be between 1 and " + PreviewService.MAX_SAMPLE_ROWS) Integer sampleRows) {

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ExportRequest(
         @Schema(description = "connection profile", defaultValue = "default") String connection,
         @Schema(description = "source database (with table)", example = "default")
-        @Pattern(regexp = ImportRequest.IDENTIFIER, message = "is not a valid database name") String database,
+        @Pattern(regexp = ImportRequest.IDENTIFIER, message = ImportRequest.NAME_RULE) String database,
         @Schema(description = "source table (or give a query)", example = "sales")
-        @Pattern(regexp = ImportRequest.IDENTIFIER, message = "is not a valid table name") String table,
+        @Pattern(regexp = ImportRequest.IDENTIFIER, message = ImportRequest.NAME_RULE) String table,
         @Schema(description = "columns to export; left out: all") List<String> columns,
         @Schema(description = "a WHERE expression", example = "amount > 10") String filter,
         @Schema(description = "most rows to export") @Within(min = 0, message = "must not be negative") Long limit,

@@ -27,9 +27,9 @@ public record ImportRequest(
         @Schema(description = "how the file is written; fields left out take the format's defaults") @Valid
         DialectDto dialect,
         @Schema(example = "default", required = true) @Required(message = "is required")
-        @Pattern(regexp = IDENTIFIER, message = "is not a valid database name") String database,
+        @Pattern(regexp = IDENTIFIER, message = NAME_RULE) String database,
         @Schema(example = "sales", required = true) @Required(message = "is required")
-        @Pattern(regexp = IDENTIFIER, message = "is not a valid table name") String table,
+        @Pattern(regexp = IDENTIFIER, message = NAME_RULE) String table,
         @Schema(description = "file column → table column; left out: by header name") List<ColumnMapping> columns,
         @Schema(description = "the table to create (null: the table exists)") TableDefinition createTable,
         @Valid ErrorPolicyDto errors, MissingValues missingValues,
@@ -41,8 +41,15 @@ public record ImportRequest(
         @Within(min = 1, max = 1_000_000, message = "must be between 1 and 1000000")
         Integer chunkSize) {
 
-    /** Database and table names: letters, digits and underscores, not starting with a digit. */
-    public static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
+    /**
+     * Database and table names as {@code Identifiers} accepts them (they are always back-quoted in SQL): 1 to 200
+     * characters, no control characters, no white space at either end.
+     */
+    public static final String NAME_RULE = "must have 1 to 200 characters, no control characters and no white space"
+            + " at either end";
+
+    /** The pattern of {@link #NAME_RULE}. */
+    public static final String IDENTIFIER = "(?!\\s)[^\\x00-\\x1F\\x7F-\\x9F]{1,200}(?<!\\s)";
 
     /** How the file is written; every field optional. */
     public record DialectDto(
