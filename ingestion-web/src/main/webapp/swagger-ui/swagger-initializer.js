@@ -2,7 +2,7 @@
 // "Authorize" takes a token from POST /api/auth/token.
 window.onload = function () {
     window.ui = SwaggerUIBundle({
-        url: window.location.origin + "/openapi?format=JSON",
+        url: window.location.origin + "/openapi",
         dom_id: "#swagger-ui",
         deepLinking: true,
         persistAuthorization: false,

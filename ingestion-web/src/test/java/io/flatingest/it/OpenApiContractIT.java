@@ -59,6 +59,8 @@ class OpenApiContractIT {
         assertEquals("JWT", jwt.getString("bearerFormat"));
         assertTrue(document.getJsonArray("security").getJsonObject(0).containsKey("jwt"));
         assertFalse(document.getJsonObject("info").getString("title").isBlank());
+        assertEquals("/flatingest", document.getJsonArray("servers").getJsonObject(0).getString("url"),
+                "Swagger UI's calls go to the application's context root");
     }
 
     @Test

@@ -152,6 +152,8 @@ class RestPreviewsIT {
                 400).getString("detail").contains("not accepted by ClickHouse"));
         assertEquals(404, admin.postJson("/api/previews/table", "{\"database\":\"" + DB + "\",\"table\":\"nope\"}")
                 .statusCode());
+        assertEquals(404, admin.postJson("/api/previews/table", "{\"database\":\"" + DB + "\",\"table\":\"sales` "
+                + "WHERE 1; DROP TABLE " + DB + ".sales; --\"}").statusCode(), "a quoted name, not SQL");
         assertEquals("2", ClickHouseQueries.run("SELECT count() FROM " + DB + ".sales"));
     }
 
