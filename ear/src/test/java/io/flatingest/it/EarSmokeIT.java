@@ -82,6 +82,8 @@ class EarSmokeIT {
                     .asJsonArray();
             assertEquals(2, tables.size(), tables.toString());
 
+            restApiInTheEar(domain, api);
+
             domain.script("redeploy", ear);
             assertEquals("COMPLETED", api.getObject("/api/jobs/" + id).getString("status"),
                     "an execution started before a redeployment is still visible after it");
@@ -97,5 +99,36 @@ class EarSmokeIT {
         } finally {
             ClickHouseQueries.run("DROP DATABASE IF EXISTS " + db);
         }
+    }
+
+    /** Multipart upload, a preview, the OpenAPI document and the Swagger UI page from the skinny WAR. */
+    private static void restApiInTheEar(PayaraServerDomain domain, ApiClient api) {
+        FilesApi files = new FilesApi(domain.baseUrl(), api.token(TestSecurity.ADMIN, TestSecurity.adminPassword()));
+        HttpResponse<String> upload = files.upload("ear-smoke.csv", "id;name\n1;a\n2;b\n"
+                .getBytes(StandardCharsets.UTF_8), "overwrite=true");
+        assertEquals(201, upload.statusCode(), upload.body());
+        HttpResponse<String> preview = api.postJson("/api/previews/file", "{\"file\":\"ear-smoke.csv\"}");
+        assertEquals(200, preview.statusCode(), preview.body());
+        assertEquals(2, ApiClient.json(preview).asJsonObject().getJsonArray("rows").size());
+        assertEquals(";", ApiClient.json(preview).asJsonObject().getJsonObject("dialect").getString("delimiter"));
+
+        ApiClient anonymous = new ApiClient(domain.baseUrl());
+        HttpResponse<String> page = anonymous.get("/swagger-ui/");
+        assertEquals(200, page.statusCode(), page.body());
+        String bundle = page.body().replaceAll("(?s).*src=\"\\.\\./(webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\".*",
+                "$1");
+        assertEquals(200, anonymous.get("/" + bundle).statusCode(), bundle);
+
+        String root = domain.baseUrl().substring(0, domain.baseUrl().lastIndexOf('/'));
+        HttpResponse<String> openapi = new ApiClient(root).get("/openapi", "Accept", "application/json");
+        assertEquals(200, openapi.statusCode(), openapi.body());
+        JsonObject document = ApiClient.json(openapi).asJsonObject();
+        assertTrue(document.getJsonObject("paths").containsKey("/api/files"), document.getJsonObject("paths")
+                .keySet().toString());
+        assertTrue(document.getJsonObject("components").getJsonObject("securitySchemes").containsKey("jwt"));
+        JsonObject fileSchema = document.getJsonObject("paths").getJsonObject("/api/files").getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getJsonObject("items");
+        System.out.println("EAR OpenAPI: schema of a landing file: " + fileSchema);
     }
 }

@@ -9,7 +9,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +34,56 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(IllegalArgumentException e) {
             return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse();
+        }
+    }
+
+    /**
+     * A command object that fails its Bean Validation constraints: 400 naming every field, the value sent and the
+     * rule, both in the detail sentence and as a list {@code errors} of {@code {field, value, message}}.
+     */
+    @Provider
+    public static class InvalidFields implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<FieldError> errors = e.getConstraintViolations().stream().map(FieldError::of)
+                    .sorted(Comparator.comparing(FieldError::field)).toList();
+            String detail = errors.stream().map(FieldError::sentence).collect(Collectors.joining("; "));
+            return Response.status(Response.Status.BAD_REQUEST).type(Problem.MEDIA_TYPE)
+                    .entity(new ValidationProblem("about:blank", "Bad Request", 400, detail, errors)).build();
+        }
+    }
+
+    /** A problem with the fields at fault. */
+    public record ValidationProblem(String type, String title, int status, String detail, List<FieldError> errors) {
+    }
+
+    /**
+     * One field at fault.
+     *
+     * @param field   the field's path in the body, e.g. {@code dialect.delimiter}, or {@code body}
+     * @param value   the value sent (text of simple values; null when absent or structured)
+     * @param message the rule it breaks
+     */
+    public record FieldError(String field, String value, String message) {
+
+        static FieldError of(ConstraintViolation<?> v) {
+            List<String> names = new ArrayList<>();
+            for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER
+                        && node.getKind() != ElementKind.CONSTRUCTOR && node.getName() != null) {
+                    names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
+                }
+            }
+            Object value = v.getInvalidValue();
+            boolean simple = value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                    || value instanceof Enum<?>;
+            return new FieldError(names.isEmpty() ? "body" : String.join(".", names), simple ? value.toString() : null,
+                    v.getMessage());
+        }
+
+        String sentence() {
+            return field.equals("body") ? message : field + " " + message + (value == null ? "" : " (got '" + value
+                    + "')");
         }
     }
 

@@ -44,7 +44,8 @@ public class SharedMicro implements BeforeAllCallback, ParameterResolver {
         Resource() {
             // One transfer at a time: the queueing test relies on it, and the suite's transfers run one by one anyway.
             server = new MicroServer(TestEnvironment.itDirectory().resolve("shared-micro"), TestEnvironment.freePort(),
-                    TestSecurity.sharedEnvironment(Map.of("FLATINGEST_TRANSFERS_MAX_CONCURRENT", "1"))).clean();
+                    TestSecurity.sharedEnvironment(Map.of("FLATINGEST_TRANSFERS_MAX_CONCURRENT", "1",
+                    "FLATINGEST_UPLOAD_MAX_BYTES", Long.toString(RestFilesIT.UPLOAD_LIMIT)))).clean();
             long ms = server.start();
             System.out.printf("Shared Payara Micro ready in %d ms at %s%n", ms, server.baseUrl());
         }

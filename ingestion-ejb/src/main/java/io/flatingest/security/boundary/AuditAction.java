@@ -25,5 +25,7 @@ public enum AuditAction {
     /** A stopped or failed execution given up for good. */
     JOB_ABANDONED,
     FILE_UPLOADED,
-    FILE_DOWNLOADED
+    FILE_DOWNLOADED,
+    /** A file removed from the landing directory. */
+    FILE_DELETED
 }

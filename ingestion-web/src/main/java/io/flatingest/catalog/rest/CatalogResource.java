@@ -1,5 +1,15 @@
 package io.flatingest.catalog.rest;
 
+import io.flatingest.web.IngestionApplication;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.flatingest.catalog.boundary.CatalogService;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.ColumnInfo;
 import io.flatingest.infrastructure.clickhouse.ClickHouseTableCatalog.TableInfo;
@@ -18,6 +28,8 @@ import java.util.List;
 @Path("connections/{connection}/databases")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Tag(name = "catalog", description = "Databases, tables and columns of a ClickHouse connection")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class CatalogResource {
 
     @Inject
@@ -29,6 +41,15 @@ public class CatalogResource {
     /** Database names. */
     @GET
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "List the databases of a connection")
+    @APIResponse(responseCode = "200", description = "Database "
+            + "names", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
+                examples = @ExampleObject(name = "example", value = "[\"default\",\"system\"]")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "502", ref = "ClickHouseFailed")
     public List<String> databases() {
         return catalog.databases(connection);
     }
@@ -37,6 +58,15 @@ public class CatalogResource {
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Path("{database}/tables")
+    @Operation(summary = "List the tables of a database",
+            description = "With engine, rows, bytes on disk, sorting and partition key.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "tables", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = TableDto.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "502", ref = "ClickHouseFailed")
     public List<TableDto> tables(@PathParam("database") String database) {
         return catalog.tables(connection, database).stream().map(TableDto::of).toList();
     }
@@ -45,6 +75,15 @@ public class CatalogResource {
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Path("{database}/tables/{table}/columns")
+    @Operation(summary = "List the columns of a table",
+            description = "With ClickHouse types, defaults and whether an import can fill them.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "columns", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = ColumnDto.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "502", ref = "ClickHouseFailed")
     public List<ColumnDto> columns(@PathParam("database") String database, @PathParam("table") String table) {
         return catalog.columns(connection, database, table).stream().map(ColumnDto::of).toList();
     }

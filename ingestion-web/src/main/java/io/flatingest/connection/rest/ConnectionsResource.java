@@ -1,5 +1,15 @@
 package io.flatingest.connection.rest;
 
+import io.flatingest.web.IngestionApplication;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.flatingest.connection.boundary.ConnectionCheck;
 import io.flatingest.connection.boundary.ConnectionProfiles;
 import io.flatingest.connection.boundary.ConnectionView;
@@ -29,6 +39,8 @@ import java.util.NoSuchElementException;
 @Path("connections")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Tag(name = "connections", description = "ClickHouse connection profiles")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class ConnectionsResource {
 
     @Inject
@@ -40,6 +52,13 @@ public class ConnectionsResource {
     /** Every profile, {@code default} first. */
     @GET
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "List connection profiles",
+            description = "The built-in read-only profile default first; passwords never come back.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "profiles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = ConnectionView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<ConnectionView> list() {
         return profiles.list();
     }
@@ -48,6 +67,13 @@ public class ConnectionsResource {
     @GET
     @Path("{name}")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "One connection profile")
+    @APIResponse(responseCode = "200", description = "The "
+            + "profile", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ConnectionView get(@PathParam("name") String name) {
         return profiles.find(name).orElseThrow(() -> new NoSuchElementException("No connection named '" + name + "'"));
     }
@@ -60,6 +86,24 @@ public class ConnectionsResource {
     @Path("{name}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a connection profile",
+            description = "Omit password to keep the stored one; the password is stored encrypted. 201 when "
+                    + "created, 200 when replaced, 409 for default.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConnectionBody.class),
+            examples = @ExampleObject(name = "example", value = "{\"host\":\"clickhouse.example.com\","
+                    + "\"port\":8443,\"database\":\"default\",\"user\":\"ingest\",\"password\":\"secret\","
+                    + "\"tls\":true}")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response save(@PathParam("name") String name, ConnectionBody body) {
         if (body == null) {
             throw new IllegalArgumentException("A JSON body with host, port, database, user, password and tls is"
@@ -76,6 +120,12 @@ public class ConnectionsResource {
     @DELETE
     @Path("{name}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a connection profile")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("name") String name) {
         profiles.delete(name, currentUser.actor());
         return Response.noContent().build();
@@ -85,6 +135,14 @@ public class ConnectionsResource {
     @POST
     @Path("{name}/check")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Check a connection profile",
+            description = "Whether its server answers, with its version or the reason it does not.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ConnectionCheck.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ConnectionCheck check(@PathParam("name") String name) {
         return profiles.check(name);
     }

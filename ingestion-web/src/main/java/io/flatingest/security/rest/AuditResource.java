@@ -1,5 +1,15 @@
 package io.flatingest.security.rest;
 
+import io.flatingest.web.IngestionApplication;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.flatingest.security.boundary.AuditAction;
 import io.flatingest.security.boundary.AuditEntry;
 import io.flatingest.security.boundary.AuditQuery;
@@ -22,6 +32,8 @@ import java.util.Locale;
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Tag(name = "audit", description = "The audit trail (administrators)")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class AuditResource {
 
     @Inject
@@ -41,6 +53,14 @@ public class AuditResource {
      */
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Search the audit trail",
+            description = "Newest first; filter by actor, action, target, address and time; page with beforeId.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "entries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<AuditEntry> search(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                    @QueryParam("target") String target, @QueryParam("address") String address,
                                    @QueryParam("from") String from, @QueryParam("to") String to,

@@ -1,5 +1,16 @@
 package io.flatingest.security.rest;
 
+import io.flatingest.web.IngestionApplication;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.flatingest.security.boundary.Authentication;
 import io.flatingest.security.boundary.IssuedToken;
 import io.flatingest.security.boundary.Roles;
@@ -29,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Tag(name = "auth", description = "Tokens and the caller's own account")
 public class AuthResource {
 
     @Inject
@@ -52,6 +64,26 @@ public class AuthResource {
     @PermitAll
     @SecurityRequirementsSet
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a token (JSON)",
+            description = "Exchanges user name and password for a signed JWT to send as Authorization: Bearer.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Credentials.class),
+            examples = @ExampleObject(name = "example", value = "{\"username\":\"admin\","
+                    + "\"password\":\"the-password\"}")))
+    @APIResponse(responseCode = "200", description = "The "
+            + "token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.OBJECT, properties = {
+                        @SchemaProperty(name = "access_token", type = SchemaType.STRING, description = "the JWT"),
+                        @SchemaProperty(name = "token_type", type = SchemaType.STRING, example = "Bearer"),
+                        @SchemaProperty(name = "expires_in", type = SchemaType.INTEGER, description = "seconds"),
+                        @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time"),
+                        @SchemaProperty(name = "username", type = SchemaType.STRING),
+                        @SchemaProperty(name = "role", type = SchemaType.STRING, example = "operator")}),
+                examples = @ExampleObject(name = "example", value = "{\"access_token\":\"eyJ...\","
+                        + "\"token_type\":\"Bearer\",\"expires_in\":900}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response token(Credentials credentials) {
         if (credentials == null) {
             throw new IllegalArgumentException("A JSON body with username and password is required");
@@ -65,6 +97,20 @@ public class AuthResource {
     @PermitAll
     @SecurityRequirementsSet
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Get a token (form)",
+            description = "The same for an HTML form or curl -d username=... -d password=...")
+    @APIResponse(responseCode = "200", description = "The "
+            + "token", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.OBJECT, properties = {
+                        @SchemaProperty(name = "access_token", type = SchemaType.STRING, description = "the JWT"),
+                        @SchemaProperty(name = "token_type", type = SchemaType.STRING, example = "Bearer"),
+                        @SchemaProperty(name = "expires_in", type = SchemaType.INTEGER, description = "seconds"),
+                        @SchemaProperty(name = "expires_at", type = SchemaType.STRING, format = "date-time"),
+                        @SchemaProperty(name = "username", type = SchemaType.STRING),
+                        @SchemaProperty(name = "role", type = SchemaType.STRING, example = "operator")})))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response tokenFromForm(@FormParam("username") String username, @FormParam("password") String password) {
         return issue(username, password);
     }
@@ -73,6 +119,12 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Who am I",
+            description = "User name, role, groups and when the token expires.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "caller", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = Me.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Me me() {
         return new Me(jwt.getName(), currentUser.getRoleName(), jwt.getGroups(),
                 Instant.ofEpochSecond(jwt.getExpirationTime()));
@@ -83,6 +135,15 @@ public class AuthResource {
     @Path("password")
     @RolesAllowed(Roles.VIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the own password",
+            description = "The current password is required; the caller's tokens end.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PasswordChange.class),
+            examples = @ExampleObject(name = "example", value = "{\"currentPassword\":\"old-password-1\","
+                    + "\"newPassword\":\"a-new-long-password-2\"}")))
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Response changePassword(PasswordChange change) {
         if (change == null) {
             throw new IllegalArgumentException("A JSON body with currentPassword and newPassword is required");

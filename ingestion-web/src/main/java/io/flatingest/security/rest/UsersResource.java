@@ -1,5 +1,15 @@
 package io.flatingest.security.rest;
 
+import io.flatingest.web.IngestionApplication;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.flatingest.security.boundary.NewUserCommand;
 import io.flatingest.security.boundary.Role;
 import io.flatingest.security.boundary.Roles;
@@ -30,6 +40,8 @@ import java.util.NoSuchElementException;
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Tag(name = "users", description = "Users and their roles (administrators)")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class UsersResource {
 
     @Inject
@@ -44,6 +56,12 @@ public class UsersResource {
     /** Every user. */
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "List users")
+    @APIResponse(responseCode = "200", description = "The "
+            + "users", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(type = SchemaType.ARRAY, implementation = UserDto.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<UserDto> list() {
         return users.list().stream().map(UserDto::of).toList();
     }
@@ -52,6 +70,13 @@ public class UsersResource {
     @GET
     @Path("{username}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "One user")
+    @APIResponse(responseCode = "200", description = "The "
+            + "user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserDto get(@PathParam("username") String username) {
         return users.find(username).map(UserDto::of)
                 .orElseThrow(() -> new NoSuchElementException("No user named '" + username + "'"));
@@ -61,6 +86,19 @@ public class UsersResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user",
+            description = "Roles: viewer, operator, admin. Passwords have at least 12 characters.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewUser.class),
+            examples = @ExampleObject(name = "example", value = "{\"username\":\"ana\","
+                    + "\"password\":\"a-long-password-1\",\"role\":\"operator\"}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the "
+            + "user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(NewUser body) {
         if (body == null) {
             throw new IllegalArgumentException("A JSON body with username, password and role is required");
@@ -76,6 +114,19 @@ public class UsersResource {
     @Path("{username}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a user's role, enabled flag or password",
+            description = "Fields left out stay; the user's tokens end.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UserChange.class),
+            examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":true}")))
+    @APIResponse(responseCode = "200", description = "The changed "
+            + "user", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public UserDto change(@PathParam("username") String username, UserChange body) {
         if (body == null) {
             throw new IllegalArgumentException("A JSON body with role, enabled and/or password is required");
@@ -89,6 +140,12 @@ public class UsersResource {
     @DELETE
     @Path("{username}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a user")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("username") String username) {
         users.delete(username, currentUser.actor());
         return Response.noContent().build();

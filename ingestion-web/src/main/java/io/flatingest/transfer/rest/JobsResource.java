@@ -1,5 +1,15 @@
 package io.flatingest.transfer.rest;
 
+import io.flatingest.web.IngestionApplication;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.flatingest.report.boundary.ExecutionFilter;
 import io.flatingest.report.boundary.ExecutionSummary;
 import io.flatingest.report.boundary.Page;
@@ -40,6 +50,8 @@ import java.util.NoSuchElementException;
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@Tag(name = "jobs", description = "Imports, exports and self-checks as batch jobs: start, watch, control, reports")
+@SecurityRequirement(name = IngestionApplication.JWT)
 public class JobsResource {
 
     @Inject
@@ -62,6 +74,21 @@ public class JobsResource {
     @Path("self-check")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start the self-check job",
+            description = "Generates numbers, filters every tenth and writes the rest into a ClickHouse table: "
+                    + "the smallest job through the whole chain.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SelfCheckRequest.class),
+            examples = @ExampleObject(name = "example", value = "{\"rows\":1000,\"database\":\"default\","
+                    + "\"table\":\"self_check\",\"chunkSize\":100}")))
+    @APIResponse(responseCode = "202", description = "Started; Location names the "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = Started.class),
+                examples = @ExampleObject(name = "example", value = "{\"executionId\":42}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response startSelfCheck(SelfCheckRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("A JSON body with rows, database and table is required");
@@ -77,6 +104,15 @@ public class JobsResource {
     /** Executions, newest first, filtered by status, job, user and start time, a page at a time. */
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "List job executions",
+            description = "Newest first, filtered by status, job name, user and start time, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of "
+            + "executions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = Page.class),
+                examples = @ExampleObject(name = "example", value = "{\"items\":[{\"executionId\":42,"
+                        + "\"job\":\"file-import\",\"status\":\"COMPLETED\"}],\"page\":0,\"size\":50,\"total\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Page<ExecutionSummary> list(@QueryParam("status") String status, @QueryParam("job") String job,
                                        @QueryParam("user") String user, @QueryParam("from") String from,
                                        @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
@@ -90,7 +126,26 @@ public class JobsResource {
     @Path("imports")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startImport(ImportRequest request) {
+    @Operation(summary = "Start an import",
+            description = "Validates the command (file in the landing directory, dialect, target table or the "
+                    + "table to create, mapping, options) and starts the file-import job. Poll "
+                    + "/jobs/{id}/progress; read /jobs/{id}/report at the end.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportRequest.class),
+            examples = @ExampleObject(name = "example", value = "{\"file\":\"sales.csv\","
+                    + "\"database\":\"default\",\"table\":\"sales\",\"dialect\":{\"format\":\"CSV\","
+                    + "\"delimiter\":\",\",\"header\":true},\"errors\":{\"maxRejectedRows\":100}}")))
+    @APIResponse(responseCode = "202", description = "Started; Location names the "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = Started.class),
+                examples = @ExampleObject(name = "example", value = "{\"executionId\":42}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "502", ref = "ClickHouseFailed")
+    public Response startImport(@jakarta.validation.Valid ImportRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("A JSON body describing the import is required");
         }
@@ -108,7 +163,25 @@ public class JobsResource {
     @Path("exports")
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startExport(ExportRequest request) {
+    @Operation(summary = "Start an export",
+            description = "Validates the source (table with optional columns, filter, order and limit, or one "
+                    + "read-only SELECT) and the output file, and starts the file-export job. Download the file "
+                    + "from /jobs/{id}/output when it completed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ExportRequest.class),
+            examples = @ExampleObject(name = "example", value = "{\"database\":\"default\",\"table\":\"sales\","
+                    + "\"orderBy\":[\"id\"],\"output\":{\"format\":\"CSV\",\"fileName\":\"sales-export.csv\"}}")))
+    @APIResponse(responseCode = "202", description = "Started; Location names the "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = Started.class),
+                examples = @ExampleObject(name = "example", value = "{\"executionId\":43}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "502", ref = "ClickHouseFailed")
+    public Response startExport(@jakarta.validation.Valid ExportRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("A JSON body describing the export is required");
         }
@@ -125,6 +198,14 @@ public class JobsResource {
     @Path("{executionId}/output")
     @RolesAllowed(Roles.OPERATOR)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download the file an export wrote")
+    @APIResponse(responseCode = "200", description = "The "
+            + "file", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response output(@PathParam("executionId") long executionId) {
         java.nio.file.Path file = transfers.exportedFile(executionId);
         audit.record(currentUser.actor(), AuditAction.FILE_DOWNLOADED, "execution " + executionId,
@@ -137,6 +218,16 @@ public class JobsResource {
     @POST
     @Path("{executionId}/restart")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Restart a failed or stopped execution",
+            description = "Continues from the last checkpoint as a new execution of the same job instance.")
+    @APIResponse(responseCode = "202", description = "Restarted; Location names the new "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = Started.class),
+                examples = @ExampleObject(name = "example", value = "{\"executionId\":44}")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response restart(@PathParam("executionId") long executionId) {
         if (transfers.execution(executionId).isEmpty()) {
             throw new NoSuchElementException("No job execution " + executionId);
@@ -153,6 +244,15 @@ public class JobsResource {
     @Path("{executionId}/rejects")
     @RolesAllowed(Roles.OPERATOR)
     @Produces("text/csv")
+    @Operation(summary = "Download the rejected rows of an import",
+            description = "CSV: line, column, value, reason, record.")
+    @APIResponse(responseCode = "200", description = "The reject file", content = @Content(mediaType = "text/csv",
+                schema = @Schema(type = SchemaType.STRING),
+                examples = @ExampleObject(name = "example", value = "line,column,value,reason,record\n3,amount,"
+                        + "abc,not a decimal,2;abc")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response rejects(@PathParam("executionId") long executionId) {
         StreamingOutput body = transfers.rejects(executionId)::writeTo;
         audit.record(currentUser.actor(), AuditAction.FILE_DOWNLOADED, "execution " + executionId,
@@ -165,6 +265,13 @@ public class JobsResource {
     @POST
     @Path("{executionId}/stop")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Stop a running or queued execution",
+            description = "It stops after its current chunk and can be restarted.")
+    @APIResponse(responseCode = "202", description = "Stop requested")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response stop(@PathParam("executionId") long executionId) {
         transfers.stop(executionId);
         audit.record(currentUser.actor(), AuditAction.JOB_STOPPED, "execution " + executionId, null);
@@ -175,6 +282,13 @@ public class JobsResource {
     @POST
     @Path("{executionId}/abandon")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Abandon a stopped or failed execution",
+            description = "For good: it can no longer be restarted; an import's staged rows are dropped.")
+    @APIResponse(responseCode = "204", description = "Abandoned")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response abandon(@PathParam("executionId") long executionId) {
         transfers.abandon(executionId);
         audit.record(currentUser.actor(), AuditAction.JOB_ABANDONED, "execution " + executionId, null);
@@ -185,6 +299,16 @@ public class JobsResource {
     @GET
     @Path("{executionId}/progress")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Live progress of an execution",
+            description = "Rows and bytes done, percent and ETA for file sources, current throughput.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "progress", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ProgressView.class),
+                examples = @ExampleObject(name = "example", value = "{\"executionId\":42,\"state\":\"RUNNING\","
+                        + "\"rowsRead\":150000,\"rowsWritten\":149990,\"rowsRejected\":10,\"percent\":37.5,"
+                        + "\"etaSeconds\":21}")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ProgressView progress(@PathParam("executionId") long executionId) {
         return reports.progress(executionId);
     }
@@ -193,6 +317,13 @@ public class JobsResource {
     @GET
     @Path("{executionId}/report")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The report of an execution's transfer",
+            description = "Totals, reconciliation, every execution with steps and metrics, chunk timings.")
+    @APIResponse(responseCode = "200", description = "The "
+            + "report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = TransferReportView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public TransferReportView report(@PathParam("executionId") long executionId) {
         return reports.report(executionId);
     }
@@ -202,6 +333,11 @@ public class JobsResource {
     @Path("{executionId}/report.csv")
     @RolesAllowed(Roles.VIEWER)
     @Produces("text/csv")
+    @Operation(summary = "The report as CSV")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = "text/csv",
+                schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response reportCsv(@PathParam("executionId") long executionId) {
         return Response.ok(reports.csv(executionId)).header("Content-Disposition", "attachment; filename=\"report-"
                 + executionId + ".csv\"").build();
@@ -211,6 +347,12 @@ public class JobsResource {
     @GET
     @Path("{executionId}")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "One execution with its steps and metrics")
+    @APIResponse(responseCode = "200", description = "The "
+            + "execution", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ExecutionView execution(@PathParam("executionId") long executionId) {
         return transfers.execution(executionId)
                 .orElseThrow(() -> new NoSuchElementException("No job execution " + executionId));

@@ -1,0 +1,2 @@
+/** REST resource of the landing directory: {@code /api/files}. */
+package io.flatingest.files.rest;
