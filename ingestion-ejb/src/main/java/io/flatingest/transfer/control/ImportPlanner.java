@@ -267,7 +267,8 @@ public class ImportPlanner {
         return result;
     }
 
-    private static ConversionOptions options(ImportCommand command, ClickHouseGateway gateway) {
+    /** The conversion options of an import: the server's time zone, missing values, extra date patterns. */
+    public static ConversionOptions options(ImportCommand command, ClickHouseGateway gateway) {
         try {
             return ConversionOptions.defaults(gateway.serverInfo().timeZone())
                     .withMissingValues(command.missingValues())
