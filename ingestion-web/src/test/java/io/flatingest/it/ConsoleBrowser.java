@@ -86,7 +86,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public WebElement find(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     public boolean present(By by) {
@@ -94,14 +94,14 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public void click(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+        waitFor(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     /** Clicks something that reloads the page, and waits until the old page is gone. */
     public void clickAndLoad(By by) {
         WebElement html = driver.findElement(By.tagName("html"));
         click(by);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(html));
+        waitFor(ExpectedConditions.stalenessOf(html));
         waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
     }
@@ -126,11 +126,22 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return waitFor(condition, WAIT);
     }
 
+    /** Waits for the condition; on timeout, saves a screenshot and the page source of what the browser shows. */
     public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, timeout).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path file = shot("timeout");
+            try {
+                Files.writeString(file.resolveSibling(file.getFileName() + ".html"), driver.getPageSource());
+            } catch (IOException ignored) {
+                // the screenshot is there
+            }
+            throw e;
+        }
     }
 
     /** Saves a screenshot of the page as it is now: {@code NN-name.png}. */

@@ -68,6 +68,7 @@ class ConsoleIT {
 
     private static String awaitStatus(ConsoleBrowser b, String... finals) {
         List<String> wanted = List.of(finals);
+        b.find(By.id("job-status")); // the job page, not an error page: fail fast otherwise
         return b.waitFor(d -> {
             String s = d.findElement(By.id("job-status")).getText();
             return wanted.contains(s) ? s : null;

@@ -61,14 +61,14 @@ public class DialectForm implements Serializable {
             return '\t';
         }
         if (text == null || text.length() != 1) {
-            throw new IllegalArgumentException(field + ": one character (or \\t for a tab), got '"
+            throw new IllegalArgumentException(field + ": one character (or the word tab), got '"
                     + (text == null ? "" : text) + "'");
         }
         return text.charAt(0);
     }
 
     static String show(char c) {
-        return c == '\t' ? "\\t" : String.valueOf(c);
+        return c == '\t' ? "tab" : String.valueOf(c);
     }
 
     public String getFormat() {

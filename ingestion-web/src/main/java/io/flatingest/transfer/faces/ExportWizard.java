@@ -239,7 +239,7 @@ public class ExportWizard implements Serializable {
         Character sep = delimiter == null || delimiter.isEmpty() ? null
                 : "\\t".equals(delimiter) || "tab".equalsIgnoreCase(delimiter) ? '\t' : delimiter.charAt(0);
         if (delimiter != null && delimiter.length() > 1 && sep != '\t') {
-            throw new IllegalArgumentException("The delimiter is one character (or \\t for a tab)");
+            throw new IllegalArgumentException("The delimiter is one character (or the word tab)");
         }
         ExportCommand.Output output = new ExportCommand.Output(format, "TSV".equals(format) ? null : sep, '"',
                 quoteAll, header, nullToken == null || nullToken.isEmpty() ? null : nullToken, lineEnding, "UTF-8",

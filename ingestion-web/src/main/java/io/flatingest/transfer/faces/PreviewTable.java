@@ -14,6 +14,9 @@ import java.util.Map;
 public record PreviewTable(List<String> headings, List<Row> rows, List<String> problems, int rejectedRows,
                            boolean complete) implements Serializable {
 
+    /** Most problems listed (the cells are all marked). */
+    static final int MAX_PROBLEMS = 100;
+
     /** One record: its line and cells. */
     public record Row(long line, boolean rejected, List<Cell> cells) implements Serializable {
     }
@@ -29,7 +32,9 @@ public record PreviewTable(List<String> headings, List<Row> rows, List<String> p
         Map<Long, String> byLine = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (FilePreview.CellWarning w : p.warnings()) {
-            problems.add(w.message());
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(w.message());
+            }
             if (w.column() == null) {
                 byLine.putIfAbsent(w.line(), w.reason());
             } else {

@@ -51,10 +51,6 @@ public record ThroughputChart(List<Bar> bars, double maxRate, double meanRate) {
         return String.format(Locale.ROOT, "%,.0f rows/s", meanRate);
     }
 
-    public boolean isEmpty() {
-        return bars.isEmpty();
-    }
-
     private static double rate(TransferReportView.Chunk c) {
         return c.rows() * 1000.0 / Math.max(1, c.millis());
     }
