@@ -132,7 +132,8 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Waits for the condition; on timeout, saves a screenshot and the page source of what the browser shows. */
     public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
         try {
-            return new WebDriverWait(driver, timeout).until(condition::apply);
+            return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             Path file = shot("timeout");
             try {

@@ -14,6 +14,7 @@ public record ThroughputChart(List<Bar> bars, double maxRate, double meanRate) {
     static final int WIDTH = 600;
     static final int HEIGHT = 160;
     static final int MAX_BARS = 300;
+    static final int MAX_BAR_WIDTH = 40;
 
     /** One chunk: position and size in the SVG, and its tooltip. */
     public record Bar(String x, String y, String width, String height, String title) {
@@ -30,7 +31,7 @@ public record ThroughputChart(List<Bar> bars, double maxRate, double meanRate) {
             sum += rate;
         }
         List<Bar> bars = new ArrayList<>();
-        double w = shown.isEmpty() ? 0 : (double) WIDTH / shown.size();
+        double w = shown.isEmpty() ? 0 : Math.min(MAX_BAR_WIDTH, (double) WIDTH / shown.size());
         for (int i = 0; i < shown.size(); i++) {
             TransferReportView.Chunk c = shown.get(i);
             double h = max == 0 ? 0 : (HEIGHT - 12) * rate(c) / max;
