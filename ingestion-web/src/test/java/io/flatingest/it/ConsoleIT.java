@@ -215,9 +215,10 @@ class ConsoleIT {
                 + "\"}");
         assertEquals("FAILED", failed.getString("status"));
         long id = failed.getJsonNumber("executionId").longValue();
-        // The operator fixes the cause (a real table in its place) and restarts from the console.
+        // The operator fixes the cause (a real table in its place, shaped like the staged rows: a MergeTree without
+        // sorting key, so that the staged parts can be attached) and restarts from the console.
         ClickHouseQueries.run("DROP TABLE " + DB + "." + table);
-        ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32) ENGINE = MergeTree ORDER BY id");
+        ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32) ENGINE = MergeTree ORDER BY tuple()");
         try (ConsoleBrowser b = browser(test)) {
             b.login(operatorName, operatorPassword);
             b.clickAndLoad(By.id("nav-jobs"));
@@ -288,5 +289,93 @@ class ConsoleIT {
         JsonObject after = admin.getObject("/api/jobs/" + id);
         assertEquals("FAILED", after.getString("status"), "nothing was restarted");
         assertNotEquals(null, after);
+    }
+
+    @Test
+    void theDashboardFollowsARunningImportLiveAndAnOperatorStopsAndAbandonsIt(TestInfo test) {
+        String table = "live_" + RUN;
+        ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32, text String) ENGINE = MergeTree"
+                + " ORDER BY id");
+        StringBuilder csv = new StringBuilder("id,text\n");
+        for (int i = 1; i <= 1_500_000; i++) {
+            csv.append(i).append(",row number ").append(i).append('\n');
+        }
+        ImportApi imports = new ImportApi(micro, admin);
+        String file = imports.land("live-" + RUN + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        try (ConsoleBrowser b = browser(test)) {
+            b.login(operatorName, operatorPassword);
+            WebElement page = b.find(By.tagName("html"));
+            long id = imports.start("{\"file\":\"" + file + "\",\"database\":\"" + DB + "\",\"table\":\"" + table
+                    + "\",\"chunkSize\":5000}");
+            // the dashboard shows it without a reload, and its bar moves
+            double first = b.waitFor(d -> progress(d.findElements(By.cssSelector(".job-running progress"))));
+            b.shot("dashboard-running");
+            b.waitFor(d -> {
+                Double now = progress(d.findElements(By.cssSelector(".job-running progress")));
+                return now != null && now > first ? now : null;
+            });
+            b.shot("dashboard-progressed");
+            assertEquals("html", page.getTagName(), "the page was not reloaded");
+
+            b.clickAndLoad(By.linkText("import " + id));
+            b.find(By.id("job-progress"));
+            b.shot("job-running");
+            b.clickAndLoad(By.id("actions:stop"));
+            assertEquals("STOPPED", awaitStatus(b, "STOPPED", "COMPLETED", "FAILED"));
+            assertTrue(b.present(By.id("actions:restart")) && b.present(By.id("actions:abandon")));
+            b.shot("job-stopped");
+            WebElement stopped = b.find(By.tagName("html"));
+            b.click(By.id("actions:abandon"));
+            b.driver().switchTo().alert().accept();
+            b.waitFor(ExpectedConditions.stalenessOf(stopped));
+            assertEquals("ABANDONED", awaitStatus(b, "ABANDONED"));
+            assertFalse(b.present(By.id("actions:restart")) || b.present(By.id("actions:abandon")));
+            b.shot("job-abandoned");
+        }
+        assertEquals("0", ClickHouseQueries.run("SELECT count() FROM " + DB + "." + table), "nothing was published");
+    }
+
+    private static Double progress(List<WebElement> bars) {
+        if (bars.isEmpty()) {
+            return null;
+        }
+        String value = bars.get(0).getAttribute("value");
+        return value == null ? null : Double.valueOf(value);
+    }
+
+    @Test
+    void anAdministratorAddsAConnectionTestsItAndBrowsesThroughIt(TestInfo test) {
+        String table = "browse_" + RUN;
+        ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32, label LowCardinality(String))"
+                + " ENGINE = MergeTree ORDER BY id");
+        ClickHouseQueries.run("INSERT INTO " + DB + "." + table + " VALUES (1, 'one'), (2, 'two')");
+        java.net.URI clickhouse = java.net.URI.create(TestEnvironment.clickHouseUrl());
+        String name = "console-ch-" + RUN;
+        try (ConsoleBrowser b = browser(test)) {
+            b.login(TestSecurity.ADMIN, TestSecurity.adminPassword());
+            b.clickAndLoad(By.id("nav-connections"));
+            b.type(By.id("connection:name"), name);
+            b.type(By.id("connection:host"), "not a host!");
+            b.clickAndLoad(By.id("connection:save"));
+            String error = b.text(By.id("connection:hostMessage"));
+            assertTrue(error.contains("host"), "the error is next to the host field: " + error);
+            b.shot("connection-refused");
+            b.type(By.id("connection:host"), clickhouse.getHost());
+            b.type(By.id("connection:port"), Integer.toString(clickhouse.getPort()));
+            b.clickAndLoad(By.id("connection:save"));
+            assertTrue(b.text(By.id("messages")).contains("Saved connection " + name), b.text(By.id("messages")));
+            b.clickAndLoad(By.xpath("//tr[td[starts-with(normalize-space(.), '" + name + "')]]//input[@value='Test']"));
+            assertTrue(b.text(By.id("messages")).contains("works: ClickHouse"), b.text(By.id("messages")));
+            b.shot("connection-works");
+
+            b.open("/browse.xhtml?connection=" + name);
+            b.clickAndLoad(By.linkText(DB));
+            b.clickAndLoad(By.linkText(table));
+            String columns = b.text(By.id("columns"));
+            assertTrue(columns.contains("id UInt32") && columns.contains("label LowCardinality(String)"), columns);
+            List<WebElement> rows = b.driver().findElements(By.cssSelector("#preview tbody tr"));
+            assertEquals(List.of("1 one", "2 two"), rows.stream().map(WebElement::getText).toList());
+            b.shot("browse-table");
+        }
     }
 }

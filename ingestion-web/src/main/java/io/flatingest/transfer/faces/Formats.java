@@ -60,6 +60,11 @@ public class Formats {
         return s / 3600 > 0 ? s / 3600 + " h " + (s % 3600) / 60 + " min" : s / 60 + " min " + s % 60 + " s";
     }
 
+    /** "import", "export" or the job's name. */
+    public String kindOf(String job) {
+        return kind(job);
+    }
+
     static String kind(String job) {
         return switch (job == null ? "" : job) {
             case "file-import" -> "import";
