@@ -378,4 +378,51 @@ class ConsoleIT {
             b.shot("browse-table");
         }
     }
+
+    @Test
+    void anOperatorImportsALandedTsvFileIntoAnExistingTableLeavingAColumnOut(TestInfo test) {
+        String table = "existing_" + RUN;
+        ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32, name String) ENGINE = MergeTree"
+                + " ORDER BY id");
+        String file = new ImportApi(micro, admin).land("landed-" + RUN + ".tsv",
+                "id\tname\textra\n1\tone\tx\n2\ttwo\ty\n".getBytes(StandardCharsets.UTF_8));
+        try (ConsoleBrowser b = browser(test)) {
+            b.login(operatorName, operatorPassword);
+            b.clickAndLoad(By.id("nav-import"));
+            b.shot("landing-files");
+            b.clickAndLoad(By.cssSelector("input[data-file='" + file + "']"));
+            assertEquals("tab", b.find(By.id("import:delimiter")).getAttribute("value"));
+            assertEquals("TSV", new org.openqa.selenium.support.ui.Select(b.find(By.id("import:format")))
+                    .getFirstSelectedOption().getAttribute("value"));
+            b.clickAndLoad(By.id("import:next"));
+
+            WebElement form = b.find(By.id("import"));
+            b.click(By.cssSelector("input[name='import:target'][value='existing']"));
+            b.waitFor(ExpectedConditions.stalenessOf(form));
+            form = b.find(By.id("import"));
+            b.select(By.id("import:database"), DB);
+            b.waitFor(ExpectedConditions.stalenessOf(form));
+            b.clickAndLoad(By.id("import:next"));
+            assertEquals("Enter or choose a table.", b.text(By.cssSelector("#import\\:tableChoice + .error")),
+                    "the error is next to the table field");
+            b.shot("table-missing");
+            b.select(By.id("import:tableChoice"), table);
+            b.clickAndLoad(By.id("import:next"));
+
+            // "extra" has no column of that name in the table: left out
+            assertFalse(b.find(By.cssSelector("input[aria-label='Import extra']")).isSelected());
+            assertTrue(b.find(By.cssSelector("input[aria-label='Import name']")).isSelected());
+            b.shot("mapping");
+            b.clickAndLoad(By.id("import:next"));
+            assertTrue(b.text(By.id("check-summary")).contains("No problem in the 2 rows checked (the whole file)"),
+                    b.text(By.id("check-summary")));
+            b.click(By.cssSelector("input[name='import:policy'][value='fail']"));
+            b.shot("check");
+            b.clickAndLoad(By.id("import:start"));
+            assertEquals("COMPLETED", awaitStatus(b, "COMPLETED", "FAILED", "STOPPED"));
+            b.shot("job-completed");
+        }
+        assertEquals("1\tone\n2\ttwo", ClickHouseQueries.run("SELECT * FROM " + DB + "." + table
+                + " ORDER BY id FORMAT TSV"));
+    }
 }

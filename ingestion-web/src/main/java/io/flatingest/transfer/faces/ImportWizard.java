@@ -217,7 +217,7 @@ public class ImportWizard implements Serializable {
 
     private boolean targetReady() {
         if (table == null || table.isBlank()) {
-            Messages.error("import:table", "Enter or choose a table.");
+            Messages.error("new".equals(target) ? "import:table" : "import:tableChoice", "Enter or choose a table.");
             return false;
         }
         if ("new".equals(target)) {
@@ -344,7 +344,7 @@ public class ImportWizard implements Serializable {
             return step == 3 ? "import:newColumns" : "import:mapping";
         }
         if (m.contains("table")) {
-            return "import:table";
+            return "new".equals(target) ? "import:table" : "import:tableChoice";
         }
         return null;
     }
