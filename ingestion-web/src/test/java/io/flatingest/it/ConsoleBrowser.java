@@ -93,8 +93,16 @@ public final class ConsoleBrowser implements AutoCloseable {
         return !driver.findElements(by).isEmpty();
     }
 
+    /** Clicks an element; found again if a Faces ajax refresh replaced it in between. */
     public void click(By by) {
-        waitFor(ExpectedConditions.elementToBeClickable(by)).click();
+        waitFor(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return null;
+            }
+            e.click(); // a stale element throws, and the wait tries again
+            return Boolean.TRUE;
+        });
     }
 
     /** Clicks something that reloads the page, and waits until the old page is gone. */

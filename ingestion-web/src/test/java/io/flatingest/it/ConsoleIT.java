@@ -95,7 +95,8 @@ class ConsoleIT {
             // step 2: the detected dialect, and a live preview that follows an edit
             assertEquals(",", b.find(By.id("import:delimiter")).getAttribute("value"));
             assertEquals(5, b.driver().findElements(By.cssSelector("#file-preview tbody tr")).size());
-            assertEquals(4, b.driver().findElements(By.cssSelector("#file-preview thead th")).size(), "line + 3 columns");
+            assertEquals(4, b.driver().findElements(By.cssSelector("#file-preview thead th")).size(),
+                    "line + 3 columns");
             b.shot("dialect-detected");
             WebElement before = b.find(By.id("file-preview"));
             b.type(By.id("import:delimiter"), ";");
@@ -153,6 +154,8 @@ class ConsoleIT {
                 + " ORDER BY id FORMAT TSV"));
         assertEquals("Float64", ClickHouseQueries.run("SELECT type FROM system.columns WHERE database = '" + DB
                 + "' AND table = '" + table + "' AND name = 'amount'"));
+        String audit = admin.get("/api/audit?action=FILE_UPLOADED").body();
+        assertTrue(audit.contains("file " + name) && audit.contains(operatorName), "the upload is audited: " + audit);
     }
 
     @Test
@@ -160,7 +163,8 @@ class ConsoleIT {
         String table = "sales_" + RUN;
         ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32, name String, amount Float64,"
                 + " secret String) ENGINE = MergeTree ORDER BY id");
-        ClickHouseQueries.run("INSERT INTO " + DB + "." + table + " SELECT number + 1, concat('n', toString(number + 1)),"
+        ClickHouseQueries.run("INSERT INTO " + DB + "." + table
+                + " SELECT number + 1, concat('n', toString(number + 1)),"
                 + " (number + 1) * 1.5, 'hidden' FROM system.numbers LIMIT 10");
         String fileName = "sales-" + RUN + ".csv";
         try (ConsoleBrowser b = browser(test)) {
@@ -175,7 +179,8 @@ class ConsoleIT {
             // columns: leave out "secret", put "amount" before "name"
             b.click(By.cssSelector("input[data-column='secret']"));
             b.clickAndLoad(By.cssSelector("input[aria-label='Move amount up']"));
-            assertFalse(b.find(By.cssSelector("input[data-column='secret']")).isSelected(), "the tick survives the move");
+            assertFalse(b.find(By.cssSelector("input[data-column='secret']")).isSelected(),
+                    "the tick survives the move");
             b.shot("columns");
             b.clickAndLoad(By.id("export:next"));
 

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The browse page ({@code browse.xhtml?connection=…&database=…&table=…}, operators): databases → tables → columns
- * with their types and the first rows. Every level is a bookmarkable link; a failure is shown where the list would be.
+ * The browse page ({@code browse.xhtml?connection=…&database=…&table=…}, operators): databases → tables →
+ * columns with their types and the first rows. Every level is a bookmarkable link; a failure is shown where the
+ * list would be.
  */
 @Named
 @RequestScoped

@@ -4,6 +4,9 @@ import io.flatingest.common.ConflictException;
 import io.flatingest.files.boundary.LandingFile;
 import io.flatingest.files.boundary.LandingFiles;
 import io.flatingest.files.boundary.UploadTooLargeException;
+import io.flatingest.security.boundary.AuditAction;
+import io.flatingest.security.boundary.AuditTrail;
+import io.flatingest.security.web.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,7 +18,8 @@ import java.io.IOException;
 /**
  * {@code POST /console/upload?name=…[&overwrite=true]} with the file as the request body: the import wizard sends it
  * with {@code XMLHttpRequest}, whose upload events drive its progress bar. Operators only (web.xml); cross-site posts
- * are refused by {@code CsrfGuard}. Answers JSON: the stored file, or {@code {"error": …}} with 400, 409 or 413.
+ * are refused by {@code CsrfGuard}; audited like the REST upload. Answers JSON: the stored file, or
+ * {@code {"error": …}} with 400, 409 or 413.
  */
 @WebServlet("/console/upload")
 public class ConsoleUpload extends HttpServlet {
@@ -24,6 +28,12 @@ public class ConsoleUpload extends HttpServlet {
 
     @Inject
     LandingFiles files;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentUser currentUser;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -36,6 +46,8 @@ public class ConsoleUpload extends HttpServlet {
             }
             LandingFile stored = files.store(name, request.getInputStream(),
                     "true".equals(request.getParameter("overwrite")));
+            audit.record(currentUser.actor(), AuditAction.FILE_UPLOADED, "file " + stored.name(),
+                    stored.size() + " bytes (console)");
             response.getWriter().write(Json.createObjectBuilder().add("name", stored.name())
                     .add("size", stored.size()).build().toString());
         } catch (IllegalArgumentException e) {

@@ -23,9 +23,9 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
 /**
- * The export wizard ({@code export.xhtml}, operators): connection → table or query → columns (checkboxes, order) →
- * filter → preview → format and dialect → start. Builds the same {@link ExportCommand} as the REST API; every
- * refusal of the planner is shown next to the field it concerns.
+ * The export wizard ({@code export.xhtml}, operators): connection → table or query → columns (checkboxes,
+ * order) → filter → preview → format and dialect → start. Builds the same {@link ExportCommand} as the REST
+ * API; every refusal of the planner is shown next to the field it concerns.
  */
 @Named
 @ViewScoped
