@@ -1,6 +1,7 @@
 package io.flatingest.security.faces;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -9,15 +10,28 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Serializable;
 
-/** Refuses a {@link RequireRole} action to callers without the role: the browser gets 403, the action never runs. */
+/**
+ * Refuses a {@link RequireRole} action to callers without the role: the browser gets 403, the action never runs.
+ * Serializable because view-scoped console beans (passivating scope) carry it.
+ */
 @RequireRole("")
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
-public class RequireRoleInterceptor {
+public class RequireRoleInterceptor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    SecurityContext security;
+    transient SecurityContext security;
+
+    private SecurityContext security() {
+        if (security == null) { // after deserialization
+            security = CDI.current().select(SecurityContext.class).get();
+        }
+        return security;
+    }
 
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
@@ -25,7 +39,7 @@ public class RequireRoleInterceptor {
         if (required == null) {
             required = invocation.getMethod().getDeclaringClass().getAnnotation(RequireRole.class);
         }
-        if (required == null || security.isCallerInRole(required.value())) {
+        if (required == null || security().isCallerInRole(required.value())) {
             return invocation.proceed();
         }
         FacesContext faces = FacesContext.getCurrentInstance();
