@@ -25,5 +25,10 @@ public enum AuditAction {
     /** A stopped or failed execution given up for good. */
     JOB_ABANDONED,
     FILE_UPLOADED,
-    FILE_DOWNLOADED
+    FILE_DOWNLOADED,
+    SCHEDULE_CREATED,
+    SCHEDULE_UPDATED,
+    SCHEDULE_PAUSED,
+    SCHEDULE_RESUMED,
+    SCHEDULE_DELETED
 }
