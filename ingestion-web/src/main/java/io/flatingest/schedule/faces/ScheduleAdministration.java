@@ -9,7 +9,7 @@ import io.flatingest.security.faces.RequireRole;
 import io.flatingest.security.web.CurrentUser;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
@@ -17,7 +17,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
-import java.io.Serializable;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -30,10 +29,8 @@ import java.util.NoSuchElementException;
  * Builds the same {@link ScheduleRequest} as the REST API and calls the same {@link ScheduleService}.
  */
 @Named
-@ViewScoped
-public class ScheduleAdministration implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class ScheduleAdministration {
 
     @Inject
     ScheduleService schedules;
@@ -41,7 +38,7 @@ public class ScheduleAdministration implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private transient List<ScheduleView> list;
+    private List<ScheduleView> list;
     private Long editing;
     private String name;
     private String kind = "IMPORT";
@@ -173,8 +170,13 @@ public class ScheduleAdministration implements Serializable {
         return out.toString().strip();
     }
 
+    /** The schedule being edited (a hidden field of the form), or null for a new one. */
     public Long getEditing() {
         return editing;
+    }
+
+    public void setEditing(Long editing) {
+        this.editing = editing;
     }
 
     public String getName() {
