@@ -1,6 +1,6 @@
 -- Schedules: saved transfers that run on a cron expression or every N minutes/hours (see io.flatingest.schedule).
--- SQL accepted by both H2 2.x and PostgreSQL. Fire times are epoch milliseconds (BIGINT), not TIMESTAMP: they are
--- part of claim keys that several servers must compute identically whatever their JVM time zone.
+-- SQL accepted by both H2 2.x and PostgreSQL. Fire and claim times are epoch milliseconds (BIGINT), not TIMESTAMP:
+-- they are claim keys and ages that several servers must read identically whatever their JVM time zone.
 
 CREATE TABLE schedule (
     id BIGINT NOT NULL PRIMARY KEY,
@@ -27,7 +27,7 @@ CREATE TABLE schedule_tick (
     schedule_id BIGINT NOT NULL,
     fire_time BIGINT NOT NULL,
     server_id VARCHAR(500) NOT NULL,
-    claimed_at TIMESTAMP NOT NULL,
+    claimed_at BIGINT NOT NULL,
     execution_id BIGINT,
     PRIMARY KEY (schedule_id, fire_time)
 );

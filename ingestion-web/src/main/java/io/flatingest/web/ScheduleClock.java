@@ -2,6 +2,7 @@ package io.flatingest.web;
 
 import io.flatingest.schedule.boundary.ScheduleService;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -54,6 +55,18 @@ public class ScheduleClock {
         long millis = Math.max(1, tickSeconds) * 1000L;
         timers.createIntervalTimer(millis, millis, new TimerConfig("flatingest-schedules", false));
         LOG.info(() -> "Schedules clock ticks every " + Math.max(1, tickSeconds) + " s");
+    }
+
+    /** Stops ticking when the application stops, so that no tick is cut off half-way by the shutdown. */
+    @PreDestroy
+    void stop() {
+        timers.getTimers().forEach(t -> {
+            try {
+                t.cancel();
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Timer already gone: " + e);
+            }
+        });
     }
 
     /** One tick: fires the due schedules; a failure is logged and the next tick tries again. */

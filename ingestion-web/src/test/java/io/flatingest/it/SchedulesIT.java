@@ -25,7 +25,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Schedules on a real Payara Micro with the real ClickHouse: a schedule with a short interval picks up files dropped
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * writes a dated file; the API validates, audits and enforces roles. The server ticks every 2 s here and accepts
  * intervals from 5 s ({@code flatingest.schedules.tick-seconds}, {@code flatingest.schedules.min-interval}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchedulesIT {
 
     private static final String DB = "schedules_it";
@@ -104,6 +108,7 @@ class SchedulesIT {
     }
 
     @Test
+    @Order(1)
     void dropsAreImportedExactlyOnceAndArchived() throws Exception {
         ClickHouseQueries.run("CREATE TABLE " + DB + ".events (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
         drop("incoming/a.csv", 1, 100);
@@ -170,6 +175,7 @@ class SchedulesIT {
     }
 
     @Test
+    @Order(2)
     void anExportScheduleWritesADatedFile() throws Exception {
         ClickHouseQueries.run("CREATE TABLE " + DB + ".totals (k String, v UInt64) ENGINE = MergeTree ORDER BY k");
         ClickHouseQueries.run("INSERT INTO " + DB + ".totals VALUES ('a', 1), ('b', 2)");
@@ -193,6 +199,7 @@ class SchedulesIT {
     }
 
     @Test
+    @Order(3)
     void invalidSchedulesAreRefusedAndViewersOnlyRead() {
         String transfer = "\"transfer\":{\"database\":\"" + DB + "\",\"table\":\"t\",\"file\":\"x.csv\"}";
         Map<String, String> refused = Map.of(
@@ -249,5 +256,69 @@ class SchedulesIT {
         String page = viewer.get("/schedules.xhtml").body();
         assertTrue(page.contains("<h1>Schedules</h1>"), page);
         assertFalse(page.contains("New schedule"), "viewers get no form");
+    }
+
+    /**
+     * Runs last: restarts the server. Schedules and claims survive; ticks missed while the server was down fire once
+     * (not once per missed tick); a file imported before the restart is not imported again.
+     */
+    @Test
+    @Order(4)
+    void afterARestartMissedTicksFireOnceAndClaimedFilesStayClaimed() {
+        ClickHouseQueries.run("CREATE TABLE " + DB + ".survivors (id UInt32, name String) ENGINE = MergeTree ORDER BY id");
+        ClickHouseQueries.run("CREATE TABLE " + DB + ".heartbeat (k String) ENGINE = MergeTree ORDER BY k");
+        ClickHouseQueries.run("INSERT INTO " + DB + ".heartbeat VALUES ('x')");
+        drop("restart/r1.csv", 1, 40);
+        long imports = create("{\"name\":\"survivor\",\"kind\":\"IMPORT\",\"interval\":\"PT5S\","
+                + "\"filePattern\":\"restart/*.csv\",\"transfer\":{\"database\":\"" + DB + "\",\"table\":\"survivors\"}}");
+        long beats = create("{\"name\":\"heartbeat\",\"kind\":\"EXPORT\",\"interval\":\"PT5S\","
+                + "\"transfer\":{\"database\":\"" + DB + "\",\"table\":\"heartbeat\","
+                + "\"output\":{\"fileName\":\"beat-{epoch}.csv\"}}}");
+        awaitRuns(imports, r -> r.size() == 1 && r.get(0).getString("status").equals("COMPLETED"), Duration.ofMinutes(2));
+        awaitRuns(beats, r -> r.size() >= 2, Duration.ofMinutes(1));
+
+        Instant stopping = Instant.now();
+        micro.stop();
+        Instant stopped = Instant.now();
+        ApiClient.sleep(12_000);
+        long ms = micro.start();
+        Instant clockStarted = clockStart(micro.log());
+        System.out.printf("Restarted in %d ms; clock down for %d s%n", ms,
+                Duration.between(stopped, clockStarted).toSeconds());
+        api = ApiClient.asAdmin(micro.baseUrl());
+
+        // Ticks due while down (several at PT5S): the heartbeat fired once for the tick it was waiting for, none
+        // for the others, then went on with ticks after the restart.
+        JsonArray runs = awaitRuns(beats, r -> r.stream().anyMatch(x -> Instant.parse(x.getString("fireTime"))
+                .isAfter(clockStarted)), Duration.ofMinutes(1));
+        List<Instant> ticks = runs.getValuesAs(JsonObject.class).stream()
+                .map(x -> Instant.parse(x.getString("fireTime"))).toList();
+        assertTrue(Duration.between(stopped, clockStarted).toSeconds() >= 15, "the downtime spans missed ticks");
+        Instant lastBeforeStop = ticks.stream().filter(t -> !t.isAfter(stopped)).max(Instant::compareTo).orElseThrow();
+        List<Instant> whileDown = ticks.stream().filter(t -> t.isAfter(lastBeforeStop) && t.isBefore(clockStarted))
+                .toList();
+        assertEquals(1, whileDown.size(), "one run for the ticks missed while down: " + runs);
+        assertTrue(!whileDown.get(0).isAfter(stopped.plusSeconds(5)), "the tick it was waiting for: " + runs);
+        System.out.printf("Heartbeat: last tick before the stop %s, one catch-up for %s, then %s%n", lastBeforeStop,
+                whileDown.get(0), ticks.get(0));
+        assertEquals(200, api.postJson("/api/schedules/" + beats + "/pause", "").statusCode());
+
+        // The file imported before the restart stays imported once; a new one is picked up.
+        drop("restart/r2.csv", 41, 50);
+        awaitRuns(imports, r -> r.size() == 2 && r.stream().allMatch(x -> x.getString("status").equals("COMPLETED")),
+                Duration.ofMinutes(2));
+        assertEquals("50\t1275", table("SELECT count(), sum(id) FROM " + DB + ".survivors FORMAT TSV"));
+        assertEquals(200, api.postJson("/api/schedules/" + imports + "/pause", "").statusCode());
+    }
+
+    /** When the schedules clock of the server's current log started. */
+    private static Instant clockStart(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            String line = lines.filter(l -> l.contains("Schedules clock ticks every")).findFirst().orElseThrow();
+            return java.time.OffsetDateTime.parse(line.substring(1, line.indexOf(']')),
+                    java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

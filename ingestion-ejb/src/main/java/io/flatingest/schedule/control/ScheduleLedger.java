@@ -40,7 +40,26 @@ public class ScheduleLedger {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claimTick(long scheduleId, Instant fireTime, String serverId) {
         return insertOnce("INSERT INTO schedule_tick (schedule_id, fire_time, server_id, claimed_at) VALUES (?, ?, ?, ?)",
-                scheduleId, fireTime.toEpochMilli(), cut(serverId, 500), Timestamp.from(Instant.now()));
+                scheduleId, fireTime.toEpochMilli(), cut(serverId, 500), Instant.now().toEpochMilli());
+    }
+
+    /**
+     * Takes over a tick whose claimer died before moving the schedule on (its claim is older than
+     * {@code claimedBefore} while the schedule still waits for that tick): the claimer cannot have started anything,
+     * since a schedule moves on before its transfer starts. {@code false} when the claim is recent (another server
+     * is firing it) or someone else took it over first.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean reclaimAbandonedTick(long scheduleId, Instant fireTime, String serverId, Instant claimedBefore) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+                "UPDATE schedule_tick SET server_id = ?, claimed_at = ? WHERE schedule_id = ? AND fire_time = ?"
+                        + " AND claimed_at < ? AND execution_id IS NULL")) {
+            bind(p, cut(serverId, 500), Instant.now().toEpochMilli(), scheduleId, fireTime.toEpochMilli(),
+                    claimedBefore.toEpochMilli());
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     /** Claims a landing file for a tick; {@code false} when this schedule claimed the same file before. */
@@ -56,8 +75,8 @@ public class ScheduleLedger {
     public void recordRun(RunRecord run) {
         update("INSERT INTO schedule_run (schedule_id, fire_time, seq, file_name, execution_id, started_at, error,"
                 + " archive_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", run.scheduleId(), run.fireTime().toEpochMilli(),
-                run.seq(), run.file(), run.executionId() == null ? NULL_BIGINT : run.executionId(), Timestamp.from(run.startedAt()), cut(run.error(), 2000),
-                run.archiveState());
+                run.seq(), run.file(), run.executionId() == null ? NULL_BIGINT : run.executionId(),
+                Timestamp.from(run.startedAt()), cut(run.error(), 2000), run.archiveState());
         if (run.seq() == 0 && run.executionId() != null) {
             update("UPDATE schedule_tick SET execution_id = ? WHERE schedule_id = ? AND fire_time = ?",
                     run.executionId(), run.scheduleId(), run.fireTime().toEpochMilli());

@@ -66,6 +66,20 @@ class ScheduleLedgerTest {
     }
 
     @Test
+    void aTickAbandonedBetweenClaimAndRunIsTakenOverOnceWhenOldEnough() {
+        Instant tick = Instant.parse("2025-06-01T02:00:00Z");
+        assertTrue(ledger.claimTick(9, tick, "dead"));
+        assertFalse(ledger.reclaimAbandonedTick(9, tick, "alive", Instant.now().minusSeconds(60)),
+                "a fresh claim belongs to a server that may be firing it right now");
+        assertTrue(ledger.reclaimAbandonedTick(9, tick, "alive", Instant.now().plusSeconds(1)));
+        assertFalse(ledger.reclaimAbandonedTick(9, tick, "other", Instant.now().minusSeconds(60)),
+                "taken over once");
+        ledger.recordRun(new RunRecord(9, tick, 0, null, 5L, tick, null, null));
+        assertFalse(ledger.reclaimAbandonedTick(9, tick, "other", Instant.now().plusSeconds(5)),
+                "a tick that started its run is never taken over");
+    }
+
+    @Test
     void aFileIsClaimedOncePerNameSizeAndModificationTime() {
         Instant modified = Instant.parse("2025-06-01T01:59:00Z");
         LandingFile file = new LandingFile("in/a.csv", 120, modified);
