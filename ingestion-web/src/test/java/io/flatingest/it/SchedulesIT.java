@@ -252,6 +252,13 @@ class SchedulesIT {
         assertEquals(204, api.delete("/api/schedules/" + id).statusCode());
         assertEquals(404, api.delete("/api/schedules/" + id).statusCode());
 
+        // The OpenAPI document (whole: its generator must not choke on the constraints) describes the resource.
+        HttpResponse<String> openapi = new ApiClient(micro.rootUrl()).get("/openapi");
+        assertEquals(200, openapi.statusCode(), openapi.body());
+        assertTrue(openapi.body().contains("/api/schedules/{id}/runs:") && openapi.body().contains("Creates a schedule")
+                && openapi.body().contains("/api/jobs/imports:") && openapi.body().contains("maxLength: 100"),
+                openapi.body());
+
         // The console page lists schedules for every user.
         String page = viewer.get("/schedules.xhtml").body();
         assertTrue(page.contains("<h1>Schedules</h1>"), page);

@@ -39,7 +39,8 @@ public class ScheduleLedger {
     /** Claims a tick; {@code false} when it was claimed already. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claimTick(long scheduleId, Instant fireTime, String serverId) {
-        return insertOnce("INSERT INTO schedule_tick (schedule_id, fire_time, server_id, claimed_at) VALUES (?, ?, ?, ?)",
+        return insertOnce("INSERT INTO schedule_tick (schedule_id, fire_time, server_id, claimed_at)"
+                + " VALUES (?, ?, ?, ?)",
                 scheduleId, fireTime.toEpochMilli(), cut(serverId, 500), Instant.now().toEpochMilli());
     }
 

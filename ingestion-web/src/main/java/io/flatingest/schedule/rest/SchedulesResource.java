@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -84,7 +83,8 @@ public class SchedulesResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "Invalid schedule (problem+json naming the field)")
     @APIResponse(responseCode = "409", description = "The name is taken")
-    public Response create(@Valid @NotNull ScheduleRequest body) {
+    public Response create(@Valid ScheduleRequest body) {
+        requireBody(body);
         ScheduleView created = schedules.create(body.toCommand(), currentUser.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
@@ -99,7 +99,8 @@ public class SchedulesResource {
     @APIResponse(responseCode = "400", description = "Invalid schedule")
     @APIResponse(responseCode = "404", description = "No such schedule")
     @APIResponse(responseCode = "409", description = "The new name is taken")
-    public ScheduleView update(@PathParam("id") long id, @Valid @NotNull ScheduleRequest body) {
+    public ScheduleView update(@PathParam("id") long id, @Valid ScheduleRequest body) {
+        requireBody(body);
         return schedules.update(id, body.toCommand(), currentUser.actor());
     }
 
@@ -132,5 +133,11 @@ public class SchedulesResource {
     public Response delete(@PathParam("id") long id) {
         schedules.delete(id, currentUser.actor());
         return Response.noContent().build();
+    }
+
+    private static void requireBody(ScheduleRequest body) {
+        if (body == null) {
+            throw new IllegalArgumentException("A JSON body with name, kind, transfer and cron or interval is required");
+        }
     }
 }
