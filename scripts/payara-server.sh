@@ -16,11 +16,14 @@
 #   FLATINGEST_DATA_DIR          data directory (H2 database, landing and export files)      [~/.flatingest]
 #   FLATINGEST_DB                h2 or postgresql                                            [h2]
 #   FLATINGEST_DB_HOST/PORT/NAME/USER/PASSWORD   PostgreSQL connection (FLATINGEST_DB=postgresql)
+#                                [localhost/5432/flatingest/flatingest/(empty)]
+#   FLATINGEST_DB_DRIVER         PostgreSQL JDBC driver jar, added with add-library         [ear/target/drivers/postgresql.jar]
 #   FLATINGEST_CLICKHOUSE_URL, _USER, _PASSWORD, _DATABASE and every other setting of payara/settings.list:
 #                                stored as MicroProfile Config properties of the domain.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
 : "${PAYARA_HOME:?set PAYARA_HOME to a Payara Server 6 installation}"
 domain_dir=${FLATINGEST_DOMAIN_DIR:-$PAYARA_HOME/glassfish/domains}
 domain=${FLATINGEST_DOMAIN:-flatingest}
@@ -68,13 +71,16 @@ configure() {
     mkdir -p "$data_dir"
     local commands
     commands=$(mktemp)
-    if [[ "${FLATINGEST_DB:-h2}" == postgresql ]]; then
-        "$here/payara/render-commands.sh" postgresql "${FLATINGEST_DB_HOST:-localhost}" "${FLATINGEST_DB_PORT:-5432}" \
-            "${FLATINGEST_DB_NAME:-flatingest}" "${FLATINGEST_DB_USER:-flatingest}" "${FLATINGEST_DB_PASSWORD:-}" > "$commands"
-        "$PAYARA_HOME/bin/asadmin" --port "$admin_port" add-library "$(find_postgres_driver)" || true
-    else
-        "$here/payara/render-commands.sh" h2 "$data_dir" > "$commands"
-    fi
+    case "${FLATINGEST_DB:-h2}" in
+        postgresql)
+            "$here/payara/render-commands.sh" postgresql "${FLATINGEST_DB_HOST:-localhost}" "${FLATINGEST_DB_PORT:-5432}" \
+                "${FLATINGEST_DB_NAME:-flatingest}" "${FLATINGEST_DB_USER:-flatingest}" "${FLATINGEST_DB_PASSWORD:-}" \
+                > "$commands"
+            add_postgres_driver
+            ;;
+        h2) "$here/payara/render-commands.sh" h2 "$data_dir" > "$commands" ;;
+        *) echo "payara-server.sh: FLATINGEST_DB must be h2 or postgresql" >&2; exit 1 ;;
+    esac
     if ! asadmin list-jdbc-resources | grep -q '^jdbc/flatingest$'; then
         asadmin multimode --file "$commands"
     fi
@@ -82,11 +88,12 @@ configure() {
     store_settings
 }
 
-find_postgres_driver() {
-    local jar
-    jar=$(find "$HOME/.m2/repository/org/postgresql/postgresql" -name 'postgresql-42.*.jar' 2>/dev/null | sort -V | tail -1)
-    [[ -n "$jar" ]] || { echo "payara-server.sh: no PostgreSQL JDBC driver in ~/.m2; run mvn dependency:get -Dartifact=org.postgresql:postgresql:42.7.8" >&2; exit 1; }
-    echo "$jar"
+# The JDBC driver goes into the domain's common class loader (domain lib/), where the server-level pool finds it.
+add_postgres_driver() {
+    local jar=${FLATINGEST_DB_DRIVER:-$root/ear/target/drivers/postgresql.jar}
+    [[ -f "$jar" ]] || { echo "payara-server.sh: no PostgreSQL JDBC driver at $jar (build with mvn package, or set FLATINGEST_DB_DRIVER)" >&2; exit 1; }
+    if asadmin list-libraries | grep -qx "$(basename "$jar")"; then return; fi
+    asadmin add-library "$jar"
 }
 
 wait_for_app() {
@@ -119,5 +126,5 @@ case "${1:-}" in
     start) start_domain; wait_for_app ;;
     stop) stop_domain ;;
     asadmin) shift; asadmin "$@" ;;
-    *) sed -n '2,20p' "$0"; exit 2 ;;
+    *) sed -n '2,25p' "$0"; exit 2 ;;
 esac

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds and starts ClickHouse Flat-File Ingestion on Payara Micro, with a local ClickHouse (installed from
 # Debian's packages and started if FLATINGEST_CLICKHOUSE_URL does not point elsewhere) and the embedded H2
-# database in the data directory. Ctrl-C stops everything it started.
+# database in the data directory, or PostgreSQL with FLATINGEST_DB=postgresql. Ctrl-C stops everything it started.
 #
 # Settings: FLATINGEST_PORT (8080), FLATINGEST_DATA_DIR (~/.flatingest), FLATINGEST_CLICKHOUSE_URL (a local
-# server started here), and every other setting in the README's configuration table.
+# server started here), FLATINGEST_DB (h2 or postgresql) with FLATINGEST_DB_HOST, _PORT (5432), _NAME, _USER
+# (flatingest) and _PASSWORD (a local PostgreSQL started here in DATA_DIR/postgres when FLATINGEST_DB_HOST is
+# unset), and every other setting in the README's configuration table.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +28,7 @@ echo "run.sh: building (mvn package)..."
 
 pids=()
 started_clickhouse=""
+started_postgres=""
 cleanup() {
     trap - INT TERM EXIT
     echo
@@ -33,6 +36,7 @@ cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     if [[ -n "$started_clickhouse" ]]; then "$root/scripts/clickhouse.sh" stop "$started_clickhouse"; fi
+    if [[ -n "$started_postgres" ]]; then "$root/scripts/postgres.sh" stop "$started_postgres"; fi
 }
 trap cleanup INT TERM EXIT
 
@@ -43,11 +47,32 @@ if [[ -z "${FLATINGEST_CLICKHOUSE_URL:-}" ]]; then
     echo "run.sh: ClickHouse $CLICKHOUSE_VERSION started at $CLICKHOUSE_URL (data in $data/clickhouse)"
 fi
 
-"$root/scripts/payara/render-commands.sh" h2 "$data" > "$data/postboot.asadmin"
+addlibs=()
+case "${FLATINGEST_DB:-h2}" in
+    h2)
+        "$root/scripts/payara/render-commands.sh" h2 "$data" > "$data/postboot.asadmin"
+        ;;
+    postgresql)
+        if [[ -z "${FLATINGEST_DB_HOST:-}" ]]; then
+            eval "$("$root/scripts/postgres.sh" start "$data/postgres")"
+            started_postgres="$data/postgres"
+            FLATINGEST_DB_HOST=$POSTGRES_HOST FLATINGEST_DB_PORT=$POSTGRES_PORT FLATINGEST_DB_NAME=$POSTGRES_DB
+            FLATINGEST_DB_USER=$POSTGRES_USER FLATINGEST_DB_PASSWORD=$POSTGRES_PASSWORD
+            echo "run.sh: PostgreSQL $POSTGRES_VERSION started at $POSTGRES_HOST:$POSTGRES_PORT (data in $data/postgres)"
+        fi
+        "$root/scripts/payara/render-commands.sh" postgresql "$FLATINGEST_DB_HOST" "${FLATINGEST_DB_PORT:-5432}" \
+            "${FLATINGEST_DB_NAME:-flatingest}" "${FLATINGEST_DB_USER:-flatingest}" "${FLATINGEST_DB_PASSWORD:-}" \
+            > "$data/postboot.asadmin"
+        addlibs=(--addlibs "$root/ingestion-web/target/payara/postgresql.jar")
+        ;;
+    *) echo "run.sh: FLATINGEST_DB must be h2 or postgresql" >&2; exit 1 ;;
+esac
 cp "$root/ingestion-web/target/ingestion-web-micro.war" "$data/flatingest.war"
-echo "run.sh: starting Payara Micro on port $port (log: $data/payara-micro.log)"
-java ${FLATINGEST_JAVA_OPTS:--Xmx2g} -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
-    --deploy "$data/flatingest.war" --contextroot flatingest --port "$port" \
+echo "run.sh: starting Payara Micro on port $port with the ${FLATINGEST_DB:-h2} database (log: $data/payara-micro.log)"
+java_opts=${FLATINGEST_JAVA_OPTS:-$(grep -v '^#' "$root/scripts/payara/java-opts" | tr '\n' ' ')}
+# shellcheck disable=SC2086
+java $java_opts -jar "$root/ingestion-web/target/payara/payara-micro.jar" \
+    --deploy "$data/flatingest.war" --contextroot flatingest --port "$port" "${addlibs[@]}" \
     --postbootcommandfile "$data/postboot.asadmin" --nocluster --disablephonehome > "$data/payara-micro.log" 2>&1 &
 pids+=($!)
 

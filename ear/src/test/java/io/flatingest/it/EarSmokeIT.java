@@ -5,43 +5,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Maven-built EAR on a full Payara Server: a throwaway domain on non-default ports, prepared by the
- * provided script, answers REST calls, runs a batch job into the real ClickHouse, and keeps its job history
- * visible across a redeployment and a server restart; the token issued at the start stays valid throughout (the
- * signing key generated into the data directory is reused).
+ * The Maven-built EAR on a full Payara Server with PostgreSQL as job repository and application database (H2 with
+ * {@code -Dflatingest.it.database=h2}): a throwaway domain on non-default ports, prepared by the provided script,
+ * answers REST calls, imports a landed file into the real ClickHouse and exports it back to a file, and keeps its
+ * job history visible across a redeployment and a server restart; the token issued at the start stays valid
+ * throughout (the signing key generated into the data directory is reused).
  */
 class EarSmokeIT {
 
     @Test
-    void earDeploysAndRunsJobsThatStayVisibleAcrossRedeployAndRestart() {
+    void earDeploysImportsAndExportsAndKeepsItsHistoryAcrossRedeployAndRestart() throws IOException {
         Path work = Path.of(System.getProperty("flatingest.it.dir")).resolve("server-" + System.currentTimeMillis());
         int portBase = 20000 + (int) (ProcessHandle.current().pid() % 400) * 100;
         String ear = System.getProperty("flatingest.ear");
-        try (PayaraServerDomain domain = new PayaraServerDomain(work, portBase,
-                Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl(),
-                        "FLATINGEST_SECURITY_ADMIN_PASSWORD", TestSecurity.adminPassword()))) {
+        String kind = System.getProperty("flatingest.it.database", "postgresql");
+        Map<String, String> settings = new HashMap<>(Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl(),
+                "FLATINGEST_SECURITY_ADMIN_PASSWORD", TestSecurity.adminPassword()));
+        if (kind.equals("postgresql")) {
+            settings.putAll(PostgresServer.shared().createDatabase("ear_it").settings());
+            settings.put("FLATINGEST_DB_DRIVER", System.getProperty("flatingest.postgresqlJar"));
+        }
+        String db = "ear_smoke_" + System.currentTimeMillis();
+        ClickHouseQueries.run("CREATE DATABASE " + db);
+        ClickHouseQueries.run("CREATE TABLE " + db + ".people (id UInt32, name String, born Date)"
+                + " ENGINE = MergeTree ORDER BY id");
+        try (PayaraServerDomain domain = new PayaraServerDomain(work, portBase, settings)) {
             long began = System.nanoTime();
             domain.script("install", ear);
-            System.out.printf("Payara Server domain created, started and EAR deployed in %d s%n",
+            System.out.printf("Payara Server domain (%s) created, started and EAR deployed in %d s%n", kind,
                     (System.nanoTime() - began) / 1_000_000_000);
             assertEquals(401, new ApiClient(domain.baseUrl()).get("/api/jobs/1").statusCode(),
                     "the API needs a token in the EAR too");
             ApiClient api = ApiClient.asAdmin(domain.baseUrl());
+            ImportApi jobs = new ImportApi(domain.dataDirectory(), api);
 
-            String db = "ear_smoke_" + System.currentTimeMillis();
             HttpResponse<String> started = api.postJson("/api/jobs/self-check",
                     "{\"rows\":500,\"database\":\"" + db + "\",\"table\":\"numbers\",\"chunkSize\":50}");
             assertEquals(202, started.statusCode(), () -> started.body() + "\n" + domain.serverLogTail());
             long id = ApiClient.json(started).asJsonObject().getJsonNumber("executionId").longValue();
-            JsonObject job = api.await("/api/jobs/" + id,
-                    j -> j.containsKey("end") && !j.getString("status").startsWith("START"), Duration.ofSeconds(120));
+            JsonObject job = jobs.awaitEnd(id);
             assertEquals("COMPLETED", job.getString("status"), () -> job + "\n" + domain.serverLogTail());
             JsonObject metrics = job.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");
             assertEquals(500, metrics.getInt("READ_COUNT"));
@@ -49,9 +61,26 @@ class EarSmokeIT {
             assertEquals(50, metrics.getInt("FILTER_COUNT"));
             assertEquals(11, metrics.getInt("COMMIT_COUNT"));
 
+            jobs.land("people.csv", ("id,name,born\n1,Ann,1990-01-02\n2,\"Bob \"\"the\"\" builder, Jr.\",1985-12-31\n"
+                    + "3,Zoë,2000-02-29\n").getBytes(StandardCharsets.UTF_8));
+            JsonObject imported = jobs.run("{\"file\":\"people.csv\",\"database\":\"" + db + "\",\"table\":\"people\"}");
+            assertEquals("COMPLETED", imported.getString("status"), () -> imported + "\n" + domain.serverLogTail());
+            assertEquals(3, ImportApi.metric(imported, "load", "WRITE_COUNT"));
+            assertEquals("1\tAnn\t1990-01-02\n2\tBob \"the\" builder, Jr.\t1985-12-31\n3\tZoë\t2000-02-29",
+                    ClickHouseQueries.run("SELECT * FROM " + db + ".people ORDER BY id FORMAT TSV"));
+
+            HttpResponse<String> export = api.postJson("/api/jobs/exports", "{\"database\":\"" + db
+                    + "\",\"table\":\"people\",\"filter\":\"id >= 2\",\"output\":{\"fileName\":\"people.csv\"}}");
+            assertEquals(202, export.statusCode(), export.body());
+            JsonObject exported = jobs.awaitEnd(ApiClient.json(export).asJsonObject().getJsonNumber("executionId")
+                    .longValue());
+            assertEquals("COMPLETED", exported.getString("status"), () -> exported + "\n" + domain.serverLogTail());
+            assertEquals("id,name,born\n2,\"Bob \"\"the\"\" builder, Jr.\",1985-12-31\n3,Zoë,2000-02-29\n",
+                    Files.readString(domain.dataDirectory().resolve("exports/people.csv"), StandardCharsets.UTF_8));
+
             JsonArray tables = ApiClient.json(api.get("/api/connections/default/databases/" + db + "/tables"))
                     .asJsonArray();
-            assertEquals(450, tables.getJsonObject(0).getJsonNumber("rows").longValue(), tables.toString());
+            assertEquals(2, tables.size(), tables.toString());
 
             domain.script("redeploy", ear);
             assertEquals("COMPLETED", api.getObject("/api/jobs/" + id).getString("status"),
@@ -61,7 +90,12 @@ class EarSmokeIT {
             domain.script("start");
             JsonObject afterRestart = api.getObject("/api/jobs/" + id);
             assertEquals(job.getString("start"), afterRestart.getString("start"));
+            JsonObject exportAfterRestart = api.getObject("/api/jobs/"
+                    + exported.getJsonNumber("executionId").longValue());
+            assertEquals(2, ImportApi.metric(exportAfterRestart, "export", "WRITE_COUNT"));
             assertTrue(ApiClient.json(api.get("/api/connections/default/databases")).toString().contains(db));
+        } finally {
+            ClickHouseQueries.run("DROP DATABASE IF EXISTS " + db);
         }
     }
 }

@@ -28,6 +28,11 @@ final class PayaraServerDomain implements AutoCloseable {
         return "http://127.0.0.1:" + (portBase + 80) + "/flatingest";
     }
 
+    /** The application's data directory (landing and export directories). */
+    Path dataDirectory() {
+        return work.resolve("data");
+    }
+
     /** Runs {@code payara-server.sh} with the given arguments; fails with its output when it fails. */
     String script(String... args) {
         List<String> cmd = new ArrayList<>(List.of("bash", Path.of(System.getProperty("flatingest.scripts"))
@@ -40,7 +45,7 @@ final class PayaraServerDomain implements AutoCloseable {
             pb.environment().put("PAYARA_HOME", System.getProperty("payara.home"));
             pb.environment().put("FLATINGEST_DOMAIN_DIR", work.resolve("domains").toString());
             pb.environment().put("FLATINGEST_PORTBASE", Integer.toString(portBase));
-            pb.environment().put("FLATINGEST_DATA_DIR", work.resolve("data").toString());
+            pb.environment().put("FLATINGEST_DATA_DIR", dataDirectory().toString());
             pb.environment().put("AS_ADMIN_READTIMEOUT", "600000");
             pb.environment().putAll(settings);
             Process p = pb.start();

@@ -2,6 +2,7 @@ package io.flatingest.web;
 
 import io.flatingest.transfer.boundary.TransferService;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -15,8 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * At start-up, marks executions a dead server left running as FAILED so they can be restarted from their last
  * checkpoint, and restarts them when {@code flatingest.recovery.auto-restart} is on. Runs in the web module because
  * jobs restarted here must belong to the web component, like every job the application starts.
+ *
+ * <p>The class-level {@code @PersistenceContext} declares that the web module uses the unit: Payara Server loads
+ * a module's persistence unit only when a component of that module references it, and in the EAR every JPA call
+ * runs in the web module (see {@code src/main/ear-war/META-INF/persistence.xml}).
  */
 @WebListener
+@PersistenceContext(name = "persistence/flatingest", unitName = "flatingest")
 public class StartupRecovery implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(StartupRecovery.class.getName());

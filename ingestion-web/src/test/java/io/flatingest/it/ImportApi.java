@@ -13,18 +13,23 @@ import java.time.Duration;
 /** Starting imports and waiting for them through the REST API, as a client would. */
 public final class ImportApi {
 
-    private final MicroServer server;
+    private final Path dataDirectory;
     private final ApiClient api;
 
     public ImportApi(MicroServer server, ApiClient api) {
-        this.server = server;
+        this(server.dataDirectory(), api);
+    }
+
+    /** @param dataDirectory the server's data directory (its landing directory is {@code landing} in it) */
+    public ImportApi(Path dataDirectory, ApiClient api) {
+        this.dataDirectory = dataDirectory;
         this.api = api;
     }
 
     /** Puts a file into the server's landing directory; returns its name. */
     public String land(String name, byte[] content) {
         try {
-            Path file = server.dataDirectory().resolve("landing").resolve(name);
+            Path file = dataDirectory.resolve("landing").resolve(name);
             Files.createDirectories(file.getParent());
             Files.write(file, content);
             return name;

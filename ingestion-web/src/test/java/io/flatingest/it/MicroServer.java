@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The application on a real Payara Micro process, started the way {@code scripts/run.sh} starts it (the
- * self-contained WAR, post-boot commands for the H2 repository in a data directory). Unlike Arquillian's managed
- * container, tests can stop, kill -9 and restart it on the same data directory.
+ * self-contained WAR, post-boot commands for the database: the H2 file in the data directory, or a PostgreSQL
+ * database with its driver added by {@code --addlibs}). Unlike Arquillian's managed container, tests can stop,
+ * kill -9 and restart it on the same data directory and database.
  */
 public final class MicroServer implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class MicroServer implements AutoCloseable {
     private final int port;
     private final Map<String, String> environment;
     private Map<String, String> nextEnvironment = Map.of();
+    private PostgresDatabase postgres;
     private Process process;
     private Path log;
     private int starts;
@@ -43,6 +45,12 @@ public final class MicroServer implements AutoCloseable {
     /** Extra environment for the following starts (e.g. a setting to change across a restart). */
     public MicroServer withEnvironment(Map<String, String> extra) {
         this.nextEnvironment = Map.copyOf(extra);
+        return this;
+    }
+
+    /** Keeps the job repository and the application's tables in this PostgreSQL database instead of H2. */
+    public MicroServer onPostgres(PostgresDatabase database) {
+        this.postgres = database;
         return this;
     }
 
@@ -66,9 +74,14 @@ public final class MicroServer implements AutoCloseable {
             Path postBoot = dataDir.resolve("postboot.asadmin");
             Path script = Path.of(System.getProperty("flatingest.scripts", "../scripts"))
                     .resolve("payara/render-commands.sh");
-            Process render = new ProcessBuilder("bash", script.toString(), "h2", dataDir.toString())
-                    .redirectOutput(postBoot.toFile()).redirectErrorStream(false).start();
-            if (render.waitFor() != 0) {
+            List<String> renderArgs = postgres == null ? List.of("h2", dataDir.toString())
+                    : List.of("postgresql", postgres.host(), Integer.toString(postgres.port()), postgres.name(),
+                            postgres.user(), postgres.password());
+            List<String> render = new ArrayList<>(List.of("bash", script.toString()));
+            render.addAll(renderArgs);
+            Process rendering = new ProcessBuilder(render).redirectOutput(postBoot.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (rendering.waitFor() != 0) {
                 throw new IllegalStateException("render-commands.sh failed");
             }
             Path war = dataDir.resolve("flatingest.war");
@@ -78,6 +91,9 @@ public final class MicroServer implements AutoCloseable {
                     "-Xmx1g", "-jar", TestEnvironment.microJar().toString(),
                     "--deploy", war.toString(), "--contextroot", "flatingest", "--port", Integer.toString(port),
                     "--postbootcommandfile", postBoot.toString(), "--nocluster", "--disablephonehome"));
+            if (postgres != null) {
+                cmd.addAll(List.of("--addlibs", TestEnvironment.postgresqlJar().toString()));
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("FLATINGEST_DATA_DIR", dataDir.toString());
             pb.environment().put("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl());

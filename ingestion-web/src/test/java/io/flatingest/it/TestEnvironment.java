@@ -31,6 +31,11 @@ public final class TestEnvironment {
         return Path.of(required("payara.microJar"));
     }
 
+    /** The PostgreSQL JDBC driver copied by the build (Micro's {@code --addlibs}). */
+    public static Path postgresqlJar() {
+        return Path.of(required("flatingest.postgresqlJar"));
+    }
+
     /** The self-contained WAR for Payara Micro. */
     public static Path war() {
         return Path.of(required("flatingest.war"));

@@ -95,17 +95,19 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
         if (chunkId < 0) {
             throw new IllegalStateException("writeItems before any record was read in the chunk");
         }
+        ChunkRows rows = work.rows;
+        if (rows.rows() != items.size()) {
+            throw new IllegalStateException("The chunk holds " + rows.rows() + " converted rows for " + items.size()
+                    + " items");
+        }
         int retries = insertRetries == null || insertRetries.isBlank() ? 5 : Integer.parseInt(insertRetries);
         for (int failure = 0; ; failure++) {
             long attempt = nextAttempt();
-            byte[] trailer = trailer(chunkId, attempt);
+            long began = System.nanoTime();
             try {
-                gateway.insert(database, stage, insertColumns, "RowBinary", out -> {
-                    for (Object item : items) {
-                        out.write(((EncodedRow) item).rowBinary());
-                        out.write(trailer);
-                    }
-                }, Map.of(), "flatingest-import-" + importId + "-" + attempt);
+                gateway.insert(database, stage, insertColumns, "RowBinary", out -> rows.send(attempt, out), Map.of(),
+                        "flatingest-import-" + importId + "-" + attempt);
+                work.timings.insertNanos += System.nanoTime() - began;
                 work.chunkAttempt = attempt;
                 work.chunkRows = items.size();
                 progress.of(job.getInstanceId()).written.addAndGet(items.size());
@@ -125,15 +127,6 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
     /** Unique per INSERT: the execution and a counter (execution ids and counters both stay far below 2^32). */
     private long nextAttempt() {
         return (job.getExecutionId() << 32) | (++attempts & 0xFFFFFFFFL);
-    }
-
-    private static byte[] trailer(long chunkId, long attempt) {
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (chunkId >>> (8 * i));
-            b[8 + i] = (byte) (attempt >>> (8 * i));
-        }
-        return b;
     }
 
     /** Sleeping between retries without swallowing interrupts (a stop of the job). */

@@ -21,6 +21,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.logging.Logger;
 
 /**
  * Streams the records of a flat file: our scanner finds record boundaries and byte offsets, opencsv parses the
@@ -34,6 +35,8 @@ import java.nio.file.Path;
 @Named
 @Dependent
 public class CsvItemReader extends AbstractItemReader {
+
+    private static final Logger LOG = Logger.getLogger(CsvItemReader.class.getName());
 
     /** The import's id: names its work directory. */
     @Inject
@@ -124,6 +127,10 @@ public class CsvItemReader extends AbstractItemReader {
     public void close() throws IOException {
         if (ahead != null) {
             ahead.close();
+            if (work != null && work.timings.chunks > 0) {
+                LOG.info(() -> "Import " + job.getInstanceId() + " (execution " + job.getExecutionId() + ") load step: "
+                        + work.timings.describe(ahead.waitNanos(), ahead.busyNanos(), ahead.blockedNanos()));
+            }
         }
         if (work != null) {
             work.rejects.close();

@@ -1,7 +1,9 @@
 package io.flatingest.batch.fileimport;
 
 /**
- * A converted row: its mapped columns in RowBinary.
+ * What the processor hands the writer for a converted row: only a token, since the row's RowBinary is already in
+ * the chunk's buffer ({@link ChunkRows}). The batch runtime still counts one item per row.
  */
-public record EncodedRow(byte[] rowBinary) {
+enum EncodedRow {
+    IN_CHUNK
 }

@@ -50,11 +50,15 @@ public class ImportChunkListener extends AbstractChunkListener {
     public void afterChunk() {
         ImportWork work = ImportWork.of(step);
         if (work.chunkId < 0) {
+            work.timings.chunkEnded();
             return; // nothing was left to read
         }
+        long began = System.nanoTime();
         ledger.record(job.getInstanceId(), work.chunkId, work.chunkAttempt, work.chunkRows, work.chunkRejected);
         totals.addChunk(job.getInstanceId(), work.chunkRows + work.chunkRejected, work.chunkRows, work.chunkRejected,
                 work.position, -1);
+        work.timings.ledgerNanos += System.nanoTime() - began;
+        work.timings.rows += work.chunkRows;
         TransferProgress.Counters counters = progress.of(job.getInstanceId());
         counters.read.addAndGet(work.chunkRows + work.chunkRejected);
         counters.bytesDone.addAndGet(work.chunkBytes);
@@ -62,5 +66,6 @@ public class ImportChunkListener extends AbstractChunkListener {
         reports.chunk(job.getExecutionId(), ++work.chunkSeq, job.getInstanceId(),
                 (System.nanoTime() - work.chunkStarted) / 1_000_000, work.chunkRows + work.chunkRejected, work.chunkBytes);
         registry.alive(job.getExecutionId());
+        work.timings.chunkEnded();
     }
 }

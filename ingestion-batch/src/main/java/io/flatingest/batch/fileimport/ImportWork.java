@@ -23,6 +23,10 @@ final class ImportWork {
     long chunkBytes;
     /** File offset of the next record to hand out. */
     long position;
+    /** The converted rows of the current chunk. */
+    final ChunkRows rows = new ChunkRows();
+    /** Where the step's time goes. */
+    final LoadTimings timings = new LoadTimings();
     /** Chunks this execution committed. */
     int chunkSeq;
     /** Nano time the chunk began. */
@@ -39,7 +43,9 @@ final class ImportWork {
         chunkAttempt = 0;
         chunkRejected = 0;
         chunkBytes = 0;
+        rows.clear();
         chunkStarted = System.nanoTime();
+        timings.chunkStarted();
     }
 
     static ImportWork of(StepContext step) {

@@ -25,6 +25,9 @@ final class ReadAhead implements AutoCloseable {
     private final BlockingQueue<List<FlatRecord>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final Thread thread;
     private volatile Throwable failure;
+    private long waitNanos;
+    private volatile long busyNanos;
+    private volatile long blockedNanos;
     private volatile boolean closed;
     private List<FlatRecord> current = List.of();
     private int index;
@@ -44,7 +47,12 @@ final class ReadAhead implements AutoCloseable {
                 return null;
             }
             try {
-                current = queue.take();
+                current = queue.poll();
+                if (current == null) {
+                    long began = System.nanoTime();
+                    current = queue.take();
+                    waitNanos += System.nanoTime() - began;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("Interrupted while reading the file");
@@ -66,6 +74,8 @@ final class ReadAhead implements AutoCloseable {
     }
 
     private void parse() {
+        long began = System.nanoTime();
+        long blocked = 0;
         try {
             List<FlatRecord> batch = new ArrayList<>(BATCH);
             FlatRecord record;
@@ -75,7 +85,11 @@ final class ReadAhead implements AutoCloseable {
                 }
                 batch.add(record);
                 if (batch.size() == BATCH) {
-                    queue.put(batch);
+                    if (!queue.offer(batch)) {
+                        long full = System.nanoTime();
+                        queue.put(batch);
+                        blocked += System.nanoTime() - full;
+                    }
                     batch = new ArrayList<>(BATCH);
                 }
             }
@@ -87,6 +101,9 @@ final class ReadAhead implements AutoCloseable {
             return;
         } catch (Throwable t) {
             failure = t;
+        } finally {
+            blockedNanos = blocked;
+            busyNanos = System.nanoTime() - began - blocked;
         }
         try {
             if (!closed) {
@@ -95,6 +112,21 @@ final class ReadAhead implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Time the consumer waited for parsed records. */
+    long waitNanos() {
+        return waitNanos;
+    }
+
+    /** Time the parsing thread spent reading and parsing (known once it ended). */
+    long busyNanos() {
+        return busyNanos;
+    }
+
+    /** Time the parsing thread waited for room in the queue (known once it ended). */
+    long blockedNanos() {
+        return blockedNanos;
     }
 
     @Override

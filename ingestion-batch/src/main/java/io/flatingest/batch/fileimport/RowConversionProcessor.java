@@ -14,6 +14,7 @@ import io.flatingest.transfer.control.StagedImport;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Converts each mapped field of a record into the exact value of its column's type and encodes the row as
- * RowBinary, or rejects the record naming its line, column, value and the reason. Never changes a value: text that
+ * RowBinary straight into the chunk's buffer ({@link ChunkRows}), or rejects the record naming its line, column,
+ * value and the reason. Never changes a value: text that
  * does not fit its type exactly is a rejection, not a rounding.
  */
 @Named
@@ -85,6 +87,9 @@ public class RowConversionProcessor implements ItemProcessor {
     JobContext job;
 
     @Inject
+    StepContext step;
+
+    @Inject
     CatalogService catalog;
 
     private int[] indices;
@@ -93,9 +98,10 @@ public class RowConversionProcessor implements ItemProcessor {
     private int expectedFields;
     private boolean[] rawLiteral;
     private boolean anyRawLiteral;
-    private final RowBinaryOutput out = new RowBinaryOutput();
+    private ImportWork work;
 
     private void init() {
+        work = ImportWork.of(step);
         var gateway = catalog.gateway(connection);
         StagedImport staged = new StagedImport(gateway, database, table, importId);
         Map<String, ColumnInfo> stageColumns = staged.stageColumns().stream()
@@ -148,15 +154,18 @@ public class RowConversionProcessor implements ItemProcessor {
         // In TabSeparated, ClickHouse writes Array, Map and Tuple values as literals whose own backslash escapes
         // are not escaped again for TSV: such a field is taken as it stands in the file, not unescaped.
         String[] raw = anyRawLiteral ? record.rawText().split("\t", -1) : null;
-        out.reset();
+        ChunkRows rows = work.rows;
+        RowBinaryOutput out = rows.startRow(work.chunkId);
         for (int i = 0; i < encoders.length; i++) {
             String text = rawLiteral[i] && raw.length == fields.length ? raw[indices[i]] : fields[indices[i]];
             try {
                 encoders[i].encode(text, out);
             } catch (ConversionException e) {
+                rows.dropRow();
                 throw new RowRejectedException(record.line(), names[i], text, e.reason(), record.rawText());
             }
         }
-        return new EncodedRow(out.toByteArray());
+        rows.endRow();
+        return EncodedRow.IN_CHUNK;
     }
 }

@@ -59,6 +59,17 @@ public final class RowBinaryOutput {
         position = p + 8;
     }
 
+    /** Overwrites the 8 bytes at {@code at} (written earlier) with a little-endian long. */
+    public void setLong(int at, long value) {
+        if (at < 0 || at > position - 8) {
+            throw new IndexOutOfBoundsException("8 bytes at " + at + " outside 0.." + position);
+        }
+        byte[] b = buffer;
+        for (int i = 0; i < 8; i++) {
+            b[at + i] = (byte) (value >> (i * 8));
+        }
+    }
+
     /** Unsigned LEB128, as RowBinary encodes string and array lengths. */
     public void writeVarUInt(long value) {
         ensure(10);

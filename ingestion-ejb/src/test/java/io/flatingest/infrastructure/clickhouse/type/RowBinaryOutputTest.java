@@ -23,6 +23,17 @@ class RowBinaryOutputTest {
     }
 
     @Test
+    void overwritesALongInPlace() {
+        RowBinaryOutput out = new RowBinaryOutput(1);
+        out.writeByte(1);
+        out.writeLong(0);
+        out.writeByte(2);
+        out.setLong(1, 0x0102030405060708L);
+        assertEquals("01" + "0807060504030201" + "02", hex(out.toByteArray()));
+        assertThrows(IndexOutOfBoundsException.class, () -> out.setLong(3, 1));
+    }
+
+    @Test
     void writesLeb128() {
         RowBinaryOutput out = new RowBinaryOutput();
         out.writeVarUInt(0);
