@@ -12,6 +12,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,9 +59,21 @@ public class ScheduleClock {
         LOG.info(() -> "Schedules clock ticks every " + Math.max(1, tickSeconds) + " s");
     }
 
-    /** Stops ticking when the application stops, so that no tick is cut off half-way by the shutdown. */
+    /** Held while a tick runs: the shutdown waits for it rather than cut it off half-way. */
+    private final ReentrantLock ticking = new ReentrantLock();
+    private volatile boolean stopping;
+
+    /** Stops ticking when the application stops, after the tick in progress (if any) has finished. */
     @PreDestroy
     void stop() {
+        stopping = true;
+        try {
+            if (ticking.tryLock(60, TimeUnit.SECONDS)) {
+                ticking.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         timers.getTimers().forEach(t -> {
             try {
                 t.cancel();
@@ -73,10 +87,17 @@ public class ScheduleClock {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
+        if (stopping || !ticking.tryLock()) {
+            return;
+        }
         try {
-            schedules.fireDue();
+            if (!stopping) {
+                schedules.fireDue();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Schedules tick failed; the next tick tries again", e);
+        } finally {
+            ticking.unlock();
         }
     }
 }

@@ -23,10 +23,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fires due schedules. For each active schedule whose next run has come, the tick is claimed in the ledger (only the
- * server whose insert succeeds runs it), the schedule's next run moves to the first tick after now, and the
- * transfer starts through {@link TransferService} like any other. A tick claimed by a server that stopped before
- * moving the schedule on is taken over after {@link #ABANDONED_AFTER}. Ticks missed while no server ran are not caught
+ * Fires due schedules. For each active schedule whose next run has come, the tick is claimed in the ledger and the
+ * schedule's next run moved to the first tick after now, in one transaction (only the server whose insert succeeds
+ * runs the tick), then the transfer starts through {@link TransferService} like any other. Ticks missed while no server ran are not caught
  * up one by one: the schedule fires once (for the tick it was waiting for) and continues with the first tick after
  * now.
  *
@@ -37,11 +36,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ScheduleFiring {
 
     private static final Logger LOG = Logger.getLogger(ScheduleFiring.class.getName());
-    /**
-     * A claimed tick whose schedule still waits for it after this long was claimed by a server that died (or was
-     * stopped) between claiming and moving on; another server takes it over.
-     */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     private static final Set<String> ENDED_UNSUCCESSFULLY = Set.of("FAILED", "STOPPED", "ABANDONED");
 
     @Inject
@@ -79,10 +73,7 @@ public class ScheduleFiring {
                 LOG.log(Level.WARNING, "Schedule " + s.getName() + " has an invalid timing; it is not fired", e);
                 continue;
             }
-            boolean mine = ledger.claimTick(s.getId(), tick, server.id())
-                    || ledger.reclaimAbandonedTick(s.getId(), tick, server.id(), now.minus(ABANDONED_AFTER));
-            store.advance(s.getId(), tick, next);
-            if (mine) {
+            if (ledger.claimTick(s.getId(), tick, next, server.id())) {
                 claimed++;
                 fire(s, tick, now);
             }

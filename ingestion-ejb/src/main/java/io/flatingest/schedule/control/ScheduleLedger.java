@@ -36,31 +36,31 @@ public class ScheduleLedger {
     @Resource
     SessionContext context;
 
-    /** Claims a tick; {@code false} when it was claimed already. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean claimTick(long scheduleId, Instant fireTime, String serverId) {
-        return insertOnce("INSERT INTO schedule_tick (schedule_id, fire_time, server_id, claimed_at)"
-                + " VALUES (?, ?, ?, ?)",
-                scheduleId, fireTime.toEpochMilli(), cut(serverId, 500), Instant.now().toEpochMilli());
-    }
-
     /**
-     * Takes over a tick whose claimer died before moving the schedule on (its claim is older than
-     * {@code claimedBefore} while the schedule still waits for that tick): the claimer cannot have started anything,
-     * since a schedule moves on before its transfer starts. {@code false} when the claim is recent (another server
-     * is firing it) or someone else took it over first.
+     * Claims a tick and moves the schedule on to {@code next}, in one transaction: either both happen or neither,
+     * so a server dying half-way leaves the tick to be claimed again rather than claimed and never run.
+     * {@code false} when the tick was claimed already, or the schedule no longer waits for it (paused, edited).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean reclaimAbandonedTick(long scheduleId, Instant fireTime, String serverId, Instant claimedBefore) {
+    public boolean claimTick(long scheduleId, Instant fireTime, Instant next, String serverId) {
+        if (!insertOnce("INSERT INTO schedule_tick (schedule_id, fire_time, server_id, claimed_at)"
+                + " VALUES (?, ?, ?, ?)", scheduleId, fireTime.toEpochMilli(), cut(serverId, 500),
+                Instant.now().toEpochMilli())) {
+            return false;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
-                "UPDATE schedule_tick SET server_id = ?, claimed_at = ? WHERE schedule_id = ? AND fire_time = ?"
-                        + " AND claimed_at < ? AND execution_id IS NULL")) {
-            bind(p, cut(serverId, 500), Instant.now().toEpochMilli(), scheduleId, fireTime.toEpochMilli(),
-                    claimedBefore.toEpochMilli());
-            return p.executeUpdate() == 1;
+                "UPDATE schedule SET next_run = ? WHERE id = ? AND next_run = ? AND paused = FALSE")) {
+            bind(p, next == null ? NULL_BIGINT : next.toEpochMilli(), scheduleId, fireTime.toEpochMilli());
+            if (p.executeUpdate() == 1) {
+                return true;
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
+        if (context != null) {
+            context.setRollbackOnly();
+        }
+        return false;
     }
 
     /** Claims a landing file for a tick; {@code false} when this schedule claimed the same file before. */

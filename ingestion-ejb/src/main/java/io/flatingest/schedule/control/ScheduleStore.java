@@ -5,17 +5,24 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Schedules in the application database. */
+/**
+ * Schedules in the application database. Reads bypass the persistence provider's shared cache: the ledger moves
+ * next runs with plain SQL, and other servers sharing the database change schedules too.
+ */
 @Stateless
 public class ScheduleStore {
+
+    private static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
 
     @PersistenceContext(unitName = "flatingest")
     EntityManager em;
@@ -25,16 +32,17 @@ public class ScheduleStore {
 
     /** Every schedule by name. */
     public List<Schedule> list() {
-        return em.createQuery("SELECT s FROM Schedule s ORDER BY s.name", Schedule.class).getResultList();
+        return em.createQuery("SELECT s FROM Schedule s ORDER BY s.name", Schedule.class)
+                .setHint(RETRIEVE_MODE, CacheRetrieveMode.BYPASS).getResultList();
     }
 
     public Optional<Schedule> find(long id) {
-        return Optional.ofNullable(em.find(Schedule.class, id));
+        return Optional.ofNullable(em.find(Schedule.class, id, Map.of(RETRIEVE_MODE, CacheRetrieveMode.BYPASS)));
     }
 
     public Optional<Schedule> findByName(String name) {
         return em.createQuery("SELECT s FROM Schedule s WHERE s.name = :n", Schedule.class).setParameter("n", name)
-                .getResultList().stream().findFirst();
+                .setHint(RETRIEVE_MODE, CacheRetrieveMode.BYPASS).getResultList().stream().findFirst();
     }
 
     /** Stores a new schedule; returns it with its id. */
@@ -68,18 +76,7 @@ public class ScheduleStore {
     public List<Schedule> due(Instant now) {
         return em.createQuery("SELECT s FROM Schedule s WHERE s.paused = false AND s.nextRun IS NOT NULL"
                 + " AND s.nextRun <= :now ORDER BY s.nextRun", Schedule.class)
+                .setHint(RETRIEVE_MODE, CacheRetrieveMode.BYPASS)
                 .setParameter("now", now.toEpochMilli()).getResultList();
-    }
-
-    /**
-     * Moves a schedule's next run from {@code expected} to {@code next} unless someone moved it meanwhile (another
-     * server, a user's edit); returns whether it moved.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean advance(long id, Instant expected, Instant next) {
-        return em.createQuery("UPDATE Schedule s SET s.nextRun = :next WHERE s.id = :id AND s.nextRun = :expected"
-                + " AND s.paused = false")
-                .setParameter("next", next == null ? null : next.toEpochMilli()).setParameter("id", id)
-                .setParameter("expected", expected.toEpochMilli()).executeUpdate() == 1;
     }
 }

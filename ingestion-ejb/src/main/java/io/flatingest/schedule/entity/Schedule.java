@@ -1,5 +1,6 @@
 package io.flatingest.schedule.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,6 +16,7 @@ import java.time.Instant;
  * milliseconds, null while paused.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "schedule")
 public class Schedule {
 

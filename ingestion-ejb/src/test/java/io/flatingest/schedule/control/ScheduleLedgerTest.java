@@ -40,17 +40,40 @@ class ScheduleLedgerTest {
         }
         ledger = new ScheduleLedger();
         ledger.dataSource = ds;
+        this.ds = ds;
+    }
+
+    private JdbcDataSource ds;
+
+    /** A schedule row waiting for {@code next}. */
+    private void schedule(long id, Instant next, boolean paused) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO schedule (id, name, kind, transfer, interval_seconds, time_zone, paused, next_run,"
+                    + " created_by, created_at, updated_at) VALUES (" + id + ", 's" + id + "', 'EXPORT', '{}', 60,"
+                    + " 'UTC', " + paused + ", " + next.toEpochMilli() + ", 't', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+    }
+
+    private long nextRun(long id) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT next_run FROM schedule WHERE id = " + id)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
     void aTickIsClaimedOnceEvenWhenTwoServersAskAtTheSameTime() throws Exception {
         Instant tick = Instant.parse("2025-06-01T02:00:00Z");
+        Instant next = tick.plusSeconds(60);
+        schedule(7, tick, false);
+        schedule(8, tick, false);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> claims = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String server = "server-" + (i % 2);
-                claims.add(() -> ledger.claimTick(7, tick, server));
+                claims.add(() -> ledger.claimTick(7, tick, next, server));
             }
             long won = 0;
             for (Future<Boolean> f : pool.invokeAll(claims)) {
@@ -60,23 +83,12 @@ class ScheduleLedgerTest {
         } finally {
             pool.shutdown();
         }
-        assertFalse(ledger.claimTick(7, tick, "server-0"), "a restarted server does not fire the tick again");
-        assertTrue(ledger.claimTick(7, tick.plusSeconds(60), "server-1"), "the next tick is a new claim");
-        assertTrue(ledger.claimTick(8, tick, "server-1"), "another schedule's tick is its own");
-    }
-
-    @Test
-    void aTickAbandonedBetweenClaimAndRunIsTakenOverOnceWhenOldEnough() {
-        Instant tick = Instant.parse("2025-06-01T02:00:00Z");
-        assertTrue(ledger.claimTick(9, tick, "dead"));
-        assertFalse(ledger.reclaimAbandonedTick(9, tick, "alive", Instant.now().minusSeconds(60)),
-                "a fresh claim belongs to a server that may be firing it right now");
-        assertTrue(ledger.reclaimAbandonedTick(9, tick, "alive", Instant.now().plusSeconds(1)));
-        assertFalse(ledger.reclaimAbandonedTick(9, tick, "other", Instant.now().minusSeconds(60)),
-                "taken over once");
-        ledger.recordRun(new RunRecord(9, tick, 0, null, 5L, tick, null, null));
-        assertFalse(ledger.reclaimAbandonedTick(9, tick, "other", Instant.now().plusSeconds(5)),
-                "a tick that started its run is never taken over");
+        assertEquals(next.toEpochMilli(), nextRun(7), "the winner moved the schedule on with its claim");
+        assertFalse(ledger.claimTick(7, tick, next, "server-0"), "a restarted server does not fire the tick again");
+        assertTrue(ledger.claimTick(7, next, next.plusSeconds(60), "server-1"), "the next tick is a new claim");
+        assertTrue(ledger.claimTick(8, tick, next, "server-1"), "another schedule's tick is its own");
+        schedule(9, tick, true);
+        assertFalse(ledger.claimTick(9, tick, next, "server-1"), "a paused schedule's tick is not fired");
     }
 
     @Test
@@ -97,8 +109,6 @@ class ScheduleLedgerTest {
     void runsAreListedNewestFirstAndArchivesAreTakenOnce() {
         Instant t1 = Instant.parse("2025-06-01T02:00:00Z");
         Instant t2 = t1.plusSeconds(60);
-        ledger.claimTick(3, t1, "s");
-        ledger.claimTick(3, t2, "s");
         ledger.recordRun(new RunRecord(3, t1, 0, "a.csv", 11L, t1, null, "PENDING"));
         ledger.recordRun(new RunRecord(3, t2, 0, "b.csv", null, t2, "No such file", null));
         ledger.recordRun(new RunRecord(3, t2, 1, "c.csv", 12L, t2, null, "PENDING"));
