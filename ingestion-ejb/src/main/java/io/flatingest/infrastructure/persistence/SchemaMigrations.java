@@ -35,7 +35,7 @@ import javax.sql.DataSource;
 public class SchemaMigrations {
 
     /** The scripts, oldest first. Never edit a released script: add the next one. */
-    static final List<String> SCRIPTS = List.of("V1__transfers.sql", "V2__security.sql");
+    static final List<String> SCRIPTS = List.of("V1__transfers.sql", "V2__security.sql", "V3__schedules.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 

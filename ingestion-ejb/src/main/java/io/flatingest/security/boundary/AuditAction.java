@@ -27,5 +27,10 @@ public enum AuditAction {
     FILE_UPLOADED,
     FILE_DOWNLOADED,
     /** A file removed from the landing directory. */
-    FILE_DELETED
+    FILE_DELETED,
+    SCHEDULE_CREATED,
+    SCHEDULE_UPDATED,
+    SCHEDULE_PAUSED,
+    SCHEDULE_RESUMED,
+    SCHEDULE_DELETED
 }

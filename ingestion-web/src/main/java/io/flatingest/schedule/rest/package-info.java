@@ -1,0 +1,2 @@
+/** REST API of schedules: {@code /api/schedules}. */
+package io.flatingest.schedule.rest;
