@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -301,17 +302,29 @@ class ConsoleIT {
         String table = "live_" + RUN;
         ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32, text String) ENGINE = MergeTree"
                 + " ORDER BY id");
-        StringBuilder csv = new StringBuilder("id,text\n");
-        for (int i = 1; i <= 1_500_000; i++) {
-            csv.append(i).append(",row number ").append(i).append('\n');
+        // Big enough, in small chunks, that the import is still running when the operator stops it on a quiet
+        // machine too (1.5 M rows in chunks of 5 000 finished first there): 4 M rows, ~100 MB, chunks of 1 000.
+        String file = "live-" + RUN + ".csv";
+        Path landed = micro.dataDirectory().resolve("landing").resolve(file);
+        try {
+            Files.createDirectories(landed.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (var out = Files.newBufferedWriter(landed, StandardCharsets.UTF_8)) {
+            out.write("id,text\n");
+            for (int i = 1; i <= 4_000_000; i++) {
+                out.write(i + ",row number " + i + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         ImportApi imports = new ImportApi(micro, admin);
-        String file = imports.land("live-" + RUN + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         try (ConsoleBrowser b = browser(test)) {
             b.login(operatorName, operatorPassword);
             WebElement page = b.find(By.tagName("html"));
             long id = imports.start("{\"file\":\"" + file + "\",\"database\":\"" + DB + "\",\"table\":\"" + table
-                    + "\",\"chunkSize\":5000}");
+                    + "\",\"chunkSize\":1000}");
             // the dashboard shows it without a reload, and its bar moves
             double first = b.waitFor(d -> progress(d.findElements(By.cssSelector(".job-running progress"))));
             b.shot("dashboard-running");
@@ -338,6 +351,11 @@ class ConsoleIT {
             b.shot("job-abandoned");
         }
         assertEquals("0", ClickHouseQueries.run("SELECT count() FROM " + DB + "." + table), "nothing was published");
+        try {
+            Files.deleteIfExists(landed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Double progress(List<WebElement> bars) {
