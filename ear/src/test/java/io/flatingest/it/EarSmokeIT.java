@@ -31,6 +31,9 @@ class EarSmokeIT {
         String kind = System.getProperty("flatingest.it.database", "postgresql");
         Map<String, String> settings = new HashMap<>(Map.of("FLATINGEST_CLICKHOUSE_URL", TestEnvironment.clickHouseUrl(),
                 "FLATINGEST_SECURITY_ADMIN_PASSWORD", TestSecurity.adminPassword()));
+        // A schedule fires within seconds here (see scheduleInTheEar).
+        settings.put("FLATINGEST_SCHEDULES_TICK_SECONDS", "2");
+        settings.put("FLATINGEST_SCHEDULES_MIN_INTERVAL", "PT5S");
         if (kind.equals("postgresql")) {
             settings.putAll(PostgresServer.shared().createDatabase("ear_it").settings());
             settings.put("FLATINGEST_DB_DRIVER", System.getProperty("flatingest.postgresqlJar"));
@@ -83,6 +86,7 @@ class EarSmokeIT {
             assertEquals(2, tables.size(), tables.toString());
 
             restApiInTheEar(domain, api);
+            scheduleInTheEar(domain, api, db);
 
             domain.script("redeploy", ear);
             assertEquals("COMPLETED", api.getObject("/api/jobs/" + id).getString("status"),
@@ -99,6 +103,43 @@ class EarSmokeIT {
         } finally {
             ClickHouseQueries.run("DROP DATABASE IF EXISTS " + db);
         }
+    }
+
+    /**
+     * A schedule fires in the EAR too (its clock lives in the web module, so that the jobs it starts belong to the web
+     * component like every other job), and its run is an ordinary execution with an output file.
+     */
+    private static void scheduleInTheEar(PayaraServerDomain domain, ApiClient api, String db) throws IOException {
+        HttpResponse<String> created = api.postJson("/api/schedules", "{\"name\":\"ear smoke\",\"kind\":\"EXPORT\","
+                + "\"interval\":\"PT5S\",\"timeZone\":\"UTC\",\"transfer\":{\"database\":\"" + db + "\","
+                + "\"table\":\"people\",\"output\":{\"fileName\":\"scheduled-{epoch}.csv\"}}}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = ApiClient.json(created).asJsonObject().getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        JsonObject completed = null;
+        while (completed == null && System.nanoTime() < deadline) {
+            for (JsonObject run : api.getArray("/api/schedules/" + id + "/runs?limit=50").getValuesAs(JsonObject.class)) {
+                if ("COMPLETED".equals(run.getString("status", ""))) {
+                    completed = run;
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertTrue(completed != null, () -> "no completed run of the schedule: "
+                + api.get("/api/schedules/" + id + "/runs").body() + "\n" + domain.serverLogTail());
+        assertEquals(204, api.delete("/api/schedules/" + id).statusCode());
+        long execution = completed.getJsonNumber("executionId").longValue();
+        assertEquals("COMPLETED", api.getObject("/api/jobs/" + execution).getString("status"));
+        try (java.util.stream.Stream<Path> files = Files.list(domain.dataDirectory().resolve("exports"))) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().matches("scheduled-\\d+\\.csv")),
+                    "the scheduled export's file");
+        }
+        System.out.println("EAR: scheduled export ran as execution " + execution);
     }
 
     /** Multipart upload, a preview, the OpenAPI document and the Swagger UI page from the skinny WAR. */

@@ -4,6 +4,7 @@ import io.flatingest.catalog.boundary.CatalogService;
 import io.flatingest.report.control.ReportStore;
 import io.flatingest.transfer.control.ImportLedger;
 import io.flatingest.transfer.control.ImportParameters;
+import io.flatingest.transfer.control.PublicationLocks;
 import io.flatingest.transfer.control.StagedImport;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -69,6 +70,9 @@ public class PublishImportBatchlet extends AbstractBatchlet {
     @Inject
     ReportStore reports;
 
+    @Inject
+    PublicationLocks locks;
+
     private long count(io.flatingest.infrastructure.clickhouse.ClickHouseGateway gateway) {
         return Long.parseLong(gateway.queryValue("SELECT count() FROM "
                 + io.flatingest.infrastructure.clickhouse.Identifiers.qualified(database, table)));
@@ -86,6 +90,11 @@ public class PublishImportBatchlet extends AbstractBatchlet {
                             + " the rejected rows are in the reject file.",
                     totals.rejected(), seen, 100.0 * totals.rejected() / seen, 100 * limit));
         }
+        // One publication into a table at a time on this server: rows-before and the count after are this import's.
+        return locks.whilePublishing(connection, database, table, () -> publish(instance, totals));
+    }
+
+    private String publish(long instance, ImportLedger.Totals totals) {
         var gateway = catalog.gateway(connection);
         StagedImport staged = new StagedImport(gateway, database, table, importId);
         boolean newTable = ImportParameters.table(createTable) != null;
