@@ -99,7 +99,10 @@ add_postgres_driver() {
 wait_for_app() {
     local i
     for i in $(seq 1 120); do
-        if curl -sf "http://127.0.0.1:$http_port/health/ready" 2>/dev/null | grep -q '"clickhouse"'; then
+        # Health answers as soon as the application's beans are up; its web context can come a little later (after
+        # the EJB timer service, which the schedules' clock needs, at a restart): wait for both.
+        if curl -sf "http://127.0.0.1:$http_port/health/ready" 2>/dev/null | grep -q '"clickhouse"' \
+                && curl -sf -o /dev/null "http://127.0.0.1:$http_port/flatingest/login.xhtml"; then
             echo "ClickHouse Flat-File Ingestion is up: http://127.0.0.1:$http_port/flatingest/"
             return 0
         fi
