@@ -107,6 +107,7 @@ cat <<EOM
     Log in:   $login
     REST API: http://localhost:$port/flatingest/api   (OpenAPI: http://localhost:$port/openapi)
               token: curl -d username=admin -d password=... http://localhost:$port/flatingest/api/auth/token
+    Try it:   http://localhost:$port/flatingest/swagger-ui/  (Swagger UI; "Authorize" takes a token)
     Health:   http://localhost:$port/health
     Files:    drop files to import into $data/landing; exports appear in $data/exports
 
