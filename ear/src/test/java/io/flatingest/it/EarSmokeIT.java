@@ -115,23 +115,10 @@ class EarSmokeIT {
                 + "\"table\":\"people\",\"output\":{\"fileName\":\"scheduled-{epoch}.csv\"}}}");
         assertEquals(201, created.statusCode(), created.body());
         long id = ApiClient.json(created).asJsonObject().getJsonNumber("id").longValue();
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
-        JsonObject completed = null;
-        while (completed == null && System.nanoTime() < deadline) {
-            for (JsonObject run : api.getArray("/api/schedules/" + id + "/runs?limit=50").getValuesAs(JsonObject.class)) {
-                if ("COMPLETED".equals(run.getString("status", ""))) {
-                    completed = run;
-                }
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        assertTrue(completed != null, () -> "no completed run of the schedule: "
-                + api.get("/api/schedules/" + id + "/runs").body() + "\n" + domain.serverLogTail());
+        java.util.function.Predicate<JsonObject> done = run -> "COMPLETED".equals(run.getString("status", ""));
+        JsonObject completed = api.awaitArray("/api/schedules/" + id + "/runs?limit=50",
+                runs -> runs.getValuesAs(JsonObject.class).stream().anyMatch(done), java.time.Duration.ofMinutes(3))
+                .getValuesAs(JsonObject.class).stream().filter(done).findFirst().orElseThrow();
         assertEquals(204, api.delete("/api/schedules/" + id).statusCode());
         long execution = completed.getJsonNumber("executionId").longValue();
         assertEquals("COMPLETED", api.getObject("/api/jobs/" + execution).getString("status"));

@@ -168,6 +168,20 @@ public class ApiClient {
         throw new AssertionError("Condition not met within " + timeout + " for " + path + "; last: " + last);
     }
 
+    /** Polls a JSON array until the condition holds or the timeout passes; returns the array that met it. */
+    public JsonArray awaitArray(String path, Predicate<JsonArray> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonArray last = null;
+        while (System.nanoTime() < deadline) {
+            last = getArray(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("Condition not met within " + timeout + " for " + path + "; last: " + last);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (bearer != null) {

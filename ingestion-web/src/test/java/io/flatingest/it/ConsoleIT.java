@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -298,7 +297,7 @@ class ConsoleIT {
     }
 
     @Test
-    void theDashboardFollowsARunningImportLiveAndAnOperatorStopsAndAbandonsIt(TestInfo test) {
+    void theDashboardFollowsARunningImportLiveAndAnOperatorStopsAndAbandonsIt(TestInfo test) throws IOException {
         String table = "live_" + RUN;
         ClickHouseQueries.run("CREATE TABLE " + DB + "." + table + " (id UInt32, text String) ENGINE = MergeTree"
                 + " ORDER BY id");
@@ -306,18 +305,12 @@ class ConsoleIT {
         // machine too (1.5 M rows in chunks of 5 000 finished first there): 4 M rows, ~100 MB, chunks of 1 000.
         String file = "live-" + RUN + ".csv";
         Path landed = micro.dataDirectory().resolve("landing").resolve(file);
-        try {
-            Files.createDirectories(landed.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Files.createDirectories(landed.getParent());
         try (var out = Files.newBufferedWriter(landed, StandardCharsets.UTF_8)) {
             out.write("id,text\n");
             for (int i = 1; i <= 4_000_000; i++) {
                 out.write(i + ",row number " + i + "\n");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         ImportApi imports = new ImportApi(micro, admin);
         try (ConsoleBrowser b = browser(test)) {
@@ -351,11 +344,7 @@ class ConsoleIT {
             b.shot("job-abandoned");
         }
         assertEquals("0", ClickHouseQueries.run("SELECT count() FROM " + DB + "." + table), "nothing was published");
-        try {
-            Files.deleteIfExists(landed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Files.deleteIfExists(landed);
     }
 
     private static Double progress(List<WebElement> bars) {

@@ -86,16 +86,8 @@ class SchedulesIT {
     }
 
     private static JsonArray awaitRuns(long id, Predicate<List<JsonObject>> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonArray last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.getArray("/api/schedules/" + id + "/runs?limit=50");
-            if (condition.test(last.getValuesAs(JsonObject.class))) {
-                return last;
-            }
-            ApiClient.sleep(500);
-        }
-        throw new AssertionError("Runs of schedule " + id + " not as expected within " + timeout + ": " + last);
+        return api.awaitArray("/api/schedules/" + id + "/runs?limit=50",
+                runs -> condition.test(runs.getValuesAs(JsonObject.class)), timeout);
     }
 
     private static boolean settled(List<JsonObject> runs, int count) {
