@@ -49,6 +49,37 @@ print(int(f[11]) + int(f[12]))' "$1"
 cpu_seconds() {
     if [[ -n "$1" && -n "$2" ]]; then python3 -c "import os; print('%.2f' % (($2 - $1) / os.sysconf('SC_CLK_TCK')))"; else echo "?"; fi
 }
+# CPU ticks per thread of a process ("tid ticks name" lines), and the CPU seconds per kind of thread between two such
+# snapshots, largest first (thread names as Linux keeps them: 15 characters, numbers dropped to group pools).
+thread_ticks() {
+    [[ -n "${1:-}" && -d /proc/${1:-x}/task ]] || return 0
+    python3 -c '
+import os, sys
+for tid in os.listdir("/proc/%s/task" % sys.argv[1]):
+    try:
+        s = open("/proc/%s/task/%s/stat" % (sys.argv[1], tid)).read()
+    except OSError:
+        continue
+    f = s[s.rindex(")") + 2:].split()
+    print(tid, int(f[11]) + int(f[12]), s[s.index("(") + 1:s.rindex(")")])' "$1"
+}
+thread_seconds() {
+    python3 - "$1" "$2" <<'EOF_PY'
+import collections, os, re, sys
+def read(path):
+    rows = {}
+    for line in open(path):
+        tid, ticks, name = line.rstrip("\n").split(" ", 2)
+        rows[tid] = (int(ticks), name)
+    return rows
+before, after = read(sys.argv[1]), read(sys.argv[2])
+spent = collections.Counter()
+for tid, (ticks, name) in after.items():
+    spent[re.sub(r"[0-9#]+", "", name).strip(" -/")] += ticks - before.get(tid, (0, name))[0]
+hz = os.sysconf("SC_CLK_TCK")
+print(", ".join("%s %.2f" % (name, t / hz) for name, t in spent.most_common(6) if t > 0))
+EOF_PY
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 for tool in java python3 curl clickhouse-client; do
@@ -227,12 +258,13 @@ summary() {
 import sys
 what, rows, size, client, app = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 peak, after, committed, gcs, live, client_load, app_load, steps = sys.argv[6:14]
-client_cpu, client_server_cpu, jvm_cpu, app_server_cpu = sys.argv[14:18]
+client_cpu, client_server_cpu, jvm_cpu, app_server_cpu, jvm_threads = sys.argv[14:19]
 probed = f", live after full GC {live} MB (probes perturb the time)" if live != "0" else ""
 print(f"{what} {rows:,} rows ({size / 1e6:.0f} MB): clickhouse-client {client:.2f} s ({rows / client:,.0f} rows/s),"
       f" application {app:.2f} s ({rows / app:,.0f} rows/s), ratio {client / app:.2f}\n"
       f"    CPU seconds: clickhouse-client {client_cpu} + server {client_server_cpu};"
       f" application JVM {jvm_cpu} + server {app_server_cpu}\n"
+      f"    JVM threads (CPU s): {jvm_threads}\n"
       f"    application: {steps}\n"
       f"    JVM heap during the job: peak used {peak} MB, max after GC {after} MB, committed {committed} MB,"
       f" {gcs} GCs{probed}\n"
@@ -249,7 +281,10 @@ measure_job() {
     app_load=$(load)
     server_before=$(cpu_ticks "$ch_pid")
     jvm_before=$(cpu_ticks "$payara_pid")
+    thread_ticks "$payara_pid" > "$work/threads.before"
     outcome=$(run_job "$1" "$2") || die "$outcome"
+    thread_ticks "$payara_pid" > "$work/threads.after"
+    jvm_threads=$(thread_seconds "$work/threads.before" "$work/threads.after")
     app_server_cpu=$(cpu_seconds "$server_before" "$(cpu_ticks "$ch_pid")")
     jvm_cpu=$(cpu_seconds "$jvm_before" "$(cpu_ticks "$payara_pid")")
     read -r app_s app_status app_steps <<<"$outcome"
@@ -293,6 +328,7 @@ for rows in "${sizes[@]}"; do
         measure_job imports "{\"file\":\"$file\",\"database\":\"bench\",\"table\":\"$app_table\"$chunk_field}"
         [[ $app_status == COMPLETED/COMPLETED ]] || die "import into bench.$app_table ended $app_status (log: $work/payara-micro.log)"
         say "import $rows rows, run $run: application ${app_s}s (CPU: JVM ${jvm_cpu}s, server ${app_server_cpu}s; $app_steps; load $app_load)"
+        say "    JVM threads (CPU s): $jvm_threads"
 
         expected=$(ch --query "$checksum FROM bench.$client_table")
         actual=$(ch --query "$checksum FROM bench.$app_table")
@@ -304,7 +340,7 @@ for rows in "${sizes[@]}"; do
         [[ $(cut -f1 <<<"$expected") == "$rows" ]] || die "expected $rows rows, found $(cut -f1 <<<"$expected")"
         results+=("$(summary Import "$rows" "$bytes" "$client_s" "$app_s" "$heap_peak" "$heap_after" "$heap_committed" \
             "$heap_gcs" "$heap_live" "$client_load" "$app_load" "$app_steps" "$client_cpu" "$client_server_cpu" \
-            "$jvm_cpu" "$app_server_cpu")")
+            "$jvm_cpu" "$app_server_cpu" "$jvm_threads")")
         ch --query "DROP TABLE bench.$app_table"
 
         # --- export (of the table clickhouse-client filled, in key order both ways; NULL written as \N like
@@ -322,6 +358,7 @@ for rows in "${sizes[@]}"; do
             measure_job exports "{\"database\":\"bench\",\"table\":\"$client_table\",\"output\":{\"fileName\":\"$app_file\",\"overwrite\":true,\"nullToken\":\"\\\\N\"}$chunk_field}"
             [[ $app_status == COMPLETED/COMPLETED ]] || die "export of bench.$client_table ended $app_status (log: $work/payara-micro.log)"
             say "export $rows rows, run $run: application ${app_s}s (CPU: JVM ${jvm_cpu}s, server ${app_server_cpu}s; $app_steps; load $app_load)"
+            say "    JVM threads (CPU s): $jvm_threads"
             # The job's file, loaded back by clickhouse-client, must hold the table's rows exactly.
             ch --query "DROP TABLE IF EXISTS bench.reloaded"
             ch --query "CREATE TABLE bench.reloaded $columns"
@@ -335,7 +372,7 @@ for rows in "${sizes[@]}"; do
             fi
             results+=("$(summary Export "$rows" "$(stat -c %s "$work/exports/$app_file")" "$client_s" "$app_s" \
                 "$heap_peak" "$heap_after" "$heap_committed" "$heap_gcs" "$heap_live" "$client_load" "$app_load" \
-                "$app_steps" "$client_cpu" "$client_server_cpu" "$jvm_cpu" "$app_server_cpu")")
+                "$app_steps" "$client_cpu" "$client_server_cpu" "$jvm_cpu" "$app_server_cpu" "$jvm_threads")")
             say "export files: clickhouse-client $(stat -c %s "$client_file") bytes, application $(stat -c %s "$work/exports/$app_file") bytes"
             ch --query "DROP TABLE bench.reloaded"
             rm -f "$client_file" "$work/exports/$app_file"
