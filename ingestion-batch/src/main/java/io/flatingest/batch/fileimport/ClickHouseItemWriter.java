@@ -1,35 +1,32 @@
 package io.flatingest.batch.fileimport;
 
 import io.flatingest.catalog.boundary.CatalogService;
-import io.flatingest.infrastructure.clickhouse.ClickHouseAccessException;
 import io.flatingest.infrastructure.clickhouse.ClickHouseGateway;
 import io.flatingest.transfer.control.ImportParameters;
 import io.flatingest.transfer.control.StagedImport;
-import io.flatingest.transfer.control.TransferProgress;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * Sends each chunk to the import's staging table in one RowBinary INSERT (no row-by-row statements), tagging every
- * row with the chunk id and a write attempt that is unique to this insert. Transient failures (ClickHouse briefly
- * unreachable, too many parts) are retried with a new attempt; the ledger entry written by
- * {@link ImportChunkListener} in the chunk's transaction says which attempt counts.
+ * row with the chunk id and a write attempt that is unique to this insert, while the next chunk is read
+ * ({@link StagingInserts}). Transient failures (ClickHouse briefly unreachable, too many parts) are retried with a
+ * new attempt; the ledger entry that {@link ImportChunkListener} writes once the INSERT returned says which attempt
+ * counts.
  */
 @Named
 @Dependent
 public class ClickHouseItemWriter extends AbstractItemWriter {
-
-    private static final Logger LOG = Logger.getLogger(ClickHouseItemWriter.class.getName());
 
     /** ClickHouse connection profile. */
     @Inject
@@ -70,77 +67,42 @@ public class ClickHouseItemWriter extends AbstractItemWriter {
     @Inject
     CatalogService catalog;
 
-    @Inject
-    TransferProgress progress;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
-    private ClickHouseGateway gateway;
-    private String stage;
-    private List<String> insertColumns;
-    private long attempts;
+    private ImportWork work;
 
     @Override
     public void open(Serializable checkpoint) {
-        gateway = catalog.gateway(connection);
-        stage = new StagedImport(gateway, database, table, importId).stageTable();
-        insertColumns = new ArrayList<>();
+        ClickHouseGateway gateway = catalog.gateway(connection);
+        String stage = new StagedImport(gateway, database, table, importId).stageTable();
+        List<String> insertColumns = new ArrayList<>();
         ImportParameters.columns(columns).forEach(c -> insertColumns.add(c.column()));
         insertColumns.add(StagedImport.CHUNK_COLUMN);
         insertColumns.add(StagedImport.ATTEMPT_COLUMN);
+        int retries = insertRetries == null || insertRetries.isBlank() ? 5 : Integer.parseInt(insertRetries);
+        work = ImportWork.of(step);
+        work.inserts = new StagingInserts(new StagingInserts.Target(gateway, database, stage,
+                List.copyOf(insertColumns), importId, job.getInstanceId(), job.getExecutionId(), retries), threads);
     }
 
+    /** Hands the chunk's rows to the staging INSERTs; their confirmation is recorded by {@link ImportChunkListener}. */
     @Override
     public void writeItems(List<Object> items) {
-        ImportWork work = ImportWork.of(step);
-        long chunkId = work.chunkId; // the first record READ in the chunk: a rejected one may precede the first row
-        if (chunkId < 0) {
-            throw new IllegalStateException("writeItems before any record was read in the chunk");
-        }
         ChunkRows rows = work.rows;
         if (rows.rows() != items.size()) {
             throw new IllegalStateException("The chunk holds " + rows.rows() + " converted rows for " + items.size()
                     + " items");
         }
-        int retries = insertRetries == null || insertRetries.isBlank() ? 5 : Integer.parseInt(insertRetries);
-        for (int failure = 0; ; failure++) {
-            long attempt = nextAttempt();
-            long began = System.nanoTime();
-            try {
-                gateway.insert(database, stage, insertColumns, "RowBinary", out -> rows.send(attempt, out), Map.of(),
-                        "flatingest-import-" + importId + "-" + attempt);
-                work.timings.insertNanos += System.nanoTime() - began;
-                work.chunkAttempt = attempt;
-                work.chunkRows = items.size();
-                progress.of(job.getInstanceId()).written.addAndGet(items.size());
-                return;
-            } catch (ClickHouseAccessException e) {
-                if (!e.isTransient() || failure >= retries) {
-                    throw e;
-                }
-                long pause = Math.min(30_000, 1000L << failure);
-                LOG.warning(() -> "Import " + job.getInstanceId() + ": INSERT of chunk " + chunkId + " failed ("
-                        + e.getMessage() + "); retrying in " + pause + " ms with a new attempt");
-                StagedImportPause.sleep(pause);
-            }
-        }
+        work.inserts.submit(work.seal(items.size()), rows);
+        work.rows = work.inserts.freeRows();
+        work.handedOver = true;
     }
 
-    /** Unique per INSERT: the execution and a counter (execution ids and counters both stay far below 2^32). */
-    private long nextAttempt() {
-        return (job.getExecutionId() << 32) | (++attempts & 0xFFFFFFFFL);
-    }
-
-    /** Sleeping between retries without swallowing interrupts (a stop of the job). */
-    static final class StagedImportPause {
-        private StagedImportPause() {
-        }
-
-        static void sleep(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting to retry an INSERT", e);
-            }
+    @Override
+    public void close() {
+        if (work != null && work.inserts != null) {
+            work.inserts.close();
         }
     }
 }

@@ -28,9 +28,9 @@ import java.util.logging.Logger;
  * fields. Parsing runs one record batch ahead on a thread of its own ({@link ReadAhead}), so that it overlaps with
  * the conversion and the inserts of the chunk thread.
  *
- * <p>The checkpoint is the byte offset of the next record not yet handed to the chunk, with its line and record
- * numbers, plus the reject file's length: a restart seeks there (re-reading only what was parsed ahead) instead of
- * re-parsing what was already imported.
+ * <p>The checkpoint is the byte offset of the first record after the last chunk whose rows ClickHouse confirmed,
+ * with its line and record numbers, plus the reject file's length then: a restart seeks there (re-reading only what
+ * was not confirmed) instead of re-parsing what was already imported.
  */
 @Named
 @Dependent
@@ -83,7 +83,6 @@ public class CsvItemReader extends AbstractItemReader {
 
     private ReadAhead ahead;
     private ImportWork work;
-    private ReadPosition handedOut;
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
@@ -94,11 +93,10 @@ public class CsvItemReader extends AbstractItemReader {
         ledger.discard(job.getInstanceId(), start.position().offset(), Long.MAX_VALUE);
         FlatFileReader reader = FlatFileReader.open(path, ImportParameters.dialect(dialect),
                 ReadOptions.defaults().from(start.position()));
-        handedOut = reader.position();
         work = new ImportWork(job.getInstanceId(), RejectFile.open(files.rejectFile(importId, 0),
-                start.rejectFileLength()));
+                start.rejectFileLength()), new ImportCheckpoint(reader.position(), start.rejectFileLength()));
         step.setTransientUserData(work);
-        progress.of(job.getInstanceId()).bytesDone.set(handedOut.offset());
+        progress.of(job.getInstanceId()).bytesDone.set(work.next.offset());
         ahead = new ReadAhead(reader, threads);
     }
 
@@ -106,21 +104,25 @@ public class CsvItemReader extends AbstractItemReader {
     public Object readItem() throws IOException {
         FlatRecord record = ahead.next();
         if (record == null) {
+            work.endOfInput = true;
             return null;
         }
         if (work.chunkId < 0) {
             work.chunkId = record.startOffset();
         }
         ReadPosition next = record.next();
-        work.chunkBytes += next.offset() - handedOut.offset();
-        handedOut = next;
-        work.position = next.offset();
+        work.chunkBytes += next.offset() - work.next.offset();
+        work.next = next;
         return record;
     }
 
+    /**
+     * The position past the last chunk ClickHouse confirmed, which may lag one chunk behind what was read: see
+     * {@link StagingInserts}.
+     */
     @Override
     public Serializable checkpointInfo() {
-        return new ImportCheckpoint(handedOut, work.rejects.checkpoint());
+        return work.confirmed;
     }
 
     @Override
@@ -129,7 +131,8 @@ public class CsvItemReader extends AbstractItemReader {
             ahead.close();
             if (work != null && work.timings.chunks > 0) {
                 LOG.info(() -> "Import " + job.getInstanceId() + " (execution " + job.getExecutionId() + ") load step: "
-                        + work.timings.describe(ahead.waitNanos(), ahead.busyNanos(), ahead.blockedNanos()));
+                        + work.timings.describe(ahead.waitNanos(), ahead.busyNanos(), ahead.blockedNanos(),
+                        work.inserts == null ? 0 : work.inserts.waitNanos()));
             }
         }
         if (work != null) {

@@ -6,6 +6,7 @@ import io.flatingest.transfer.control.ImportLedger;
 import io.flatingest.transfer.control.TransferProgress;
 import io.flatingest.transfer.control.TransferTotalsStore;
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -14,7 +15,8 @@ import jakarta.inject.Named;
 
 /**
  * Writes the ledger entry of every chunk (which attempt's staged rows count, how many rows were rejected) inside the
- * chunk's transaction — the same transaction that commits the checkpoint — and publishes live progress.
+ * transaction that commits the checkpoint past it, once ClickHouse confirmed its rows (see {@link StagingInserts}),
+ * and publishes live progress.
  */
 @Named
 @Dependent
@@ -46,25 +48,36 @@ public class ImportChunkListener extends AbstractChunkListener {
         ImportWork.of(step).startChunk();
     }
 
+    /**
+     * Records the chunks ClickHouse confirmed (this one, at the end of the file or on a stop, else the previous one)
+     * and moves the checkpoint past them, in this chunk's transaction.
+     */
     @Override
     public void afterChunk() {
         ImportWork work = ImportWork.of(step);
-        if (work.chunkId < 0) {
-            work.timings.chunkEnded();
-            return; // nothing was left to read
+        if (work.chunkId >= 0 && !work.handedOver) {
+            work.inserts.submit(work.seal(0), null); // every record rejected: nothing to insert
+        }
+        if (work.endOfInput || job.getBatchStatus() == BatchStatus.STOPPING) {
+            work.inserts.awaitAll();
         }
         long began = System.nanoTime();
-        ledger.record(job.getInstanceId(), work.chunkId, work.chunkAttempt, work.chunkRows, work.chunkRejected);
-        totals.addChunk(job.getInstanceId(), work.chunkRows + work.chunkRejected, work.chunkRows, work.chunkRejected,
-                work.position, -1);
-        work.timings.ledgerNanos += System.nanoTime() - began;
-        work.timings.rows += work.chunkRows;
         TransferProgress.Counters counters = progress.of(job.getInstanceId());
-        counters.read.addAndGet(work.chunkRows + work.chunkRejected);
-        counters.bytesDone.addAndGet(work.chunkBytes);
-        counters.sample();
-        reports.chunk(job.getExecutionId(), ++work.chunkSeq, job.getInstanceId(),
-                (System.nanoTime() - work.chunkStarted) / 1_000_000, work.chunkRows + work.chunkRejected, work.chunkBytes);
+        for (StagedChunk chunk : work.inserts.takeConfirmed()) {
+            ledger.record(job.getInstanceId(), chunk.id(), chunk.attempt(), chunk.rows(), chunk.rejected());
+            totals.addChunk(job.getInstanceId(), chunk.rows() + chunk.rejected(), chunk.rows(), chunk.rejected(),
+                    chunk.after().position().offset(), -1);
+            work.confirmed = chunk.after();
+            counters.read.addAndGet(chunk.rows() + chunk.rejected());
+            counters.written.addAndGet(chunk.rows());
+            counters.bytesDone.addAndGet(chunk.bytes());
+            counters.sample();
+            reports.chunk(job.getExecutionId(), ++work.chunkSeq, job.getInstanceId(),
+                    (System.nanoTime() - chunk.startedNanos()) / 1_000_000, chunk.rows() + chunk.rejected(),
+                    chunk.bytes());
+            work.timings.rows += chunk.rows();
+        }
+        work.timings.ledgerNanos += System.nanoTime() - began;
         registry.alive(job.getExecutionId());
         work.timings.chunkEnded();
     }

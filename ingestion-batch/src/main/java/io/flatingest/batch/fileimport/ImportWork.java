@@ -1,5 +1,6 @@
 package io.flatingest.batch.fileimport;
 
+import io.flatingest.infrastructure.flatfile.ReadPosition;
 import io.flatingest.transfer.control.RejectFile;
 import jakarta.batch.runtime.context.StepContext;
 
@@ -14,17 +15,22 @@ final class ImportWork {
 
     /** Offset of the first record read in the current chunk: the chunk's id. */
     long chunkId = -1;
-    /** Rows staged in the current chunk, and by which attempt (0: none). */
-    long chunkRows;
-    long chunkAttempt;
     /** Records rejected in the current chunk. */
     long chunkRejected;
     /** Bytes of the file consumed in the current chunk. */
     long chunkBytes;
-    /** File offset of the next record to hand out. */
-    long position;
+    /** Whether the current chunk's rows went to the staging INSERTs (the writer ran). */
+    boolean handedOver;
     /** The converted rows of the current chunk. */
-    final ChunkRows rows = new ChunkRows();
+    ChunkRows rows;
+    /** The position of the next record to hand out. */
+    ReadPosition next;
+    /** Whether the reader reached the end of the file. */
+    boolean endOfInput;
+    /** The staging INSERTs (opened by the writer). */
+    StagingInserts inserts;
+    /** The checkpoint past the last chunk whose rows ClickHouse confirmed: what the step may commit. */
+    ImportCheckpoint confirmed;
     /** Where the step's time goes. */
     final LoadTimings timings = new LoadTimings();
     /** Chunks this execution committed. */
@@ -32,20 +38,28 @@ final class ImportWork {
     /** Nano time the chunk began. */
     long chunkStarted;
 
-    ImportWork(long instance, RejectFile rejects) {
+    ImportWork(long instance, RejectFile rejects, ImportCheckpoint start) {
         this.instance = instance;
         this.rejects = rejects;
+        this.confirmed = start;
+        this.next = start.position();
+        this.rows = new ChunkRows();
     }
 
     void startChunk() {
         chunkId = -1;
-        chunkRows = 0;
-        chunkAttempt = 0;
         chunkRejected = 0;
         chunkBytes = 0;
+        handedOver = false;
         rows.clear();
         chunkStarted = System.nanoTime();
         timings.chunkStarted();
+    }
+
+    /** The current chunk as read so far, with {@code rowCount} converted rows, for the staging INSERTs. */
+    StagedChunk seal(long rowCount) {
+        return new StagedChunk(chunkId, rowCount, chunkRejected, chunkBytes,
+                new ImportCheckpoint(next, rejects.checkpoint()), 0, chunkStarted);
     }
 
     static ImportWork of(StepContext step) {

@@ -154,7 +154,7 @@ public class RowConversionProcessor implements ItemProcessor {
         // In TabSeparated, ClickHouse writes Array, Map and Tuple values as literals whose own backslash escapes
         // are not escaped again for TSV: such a field is taken as it stands in the file, not unescaped.
         String[] raw = anyRawLiteral ? record.rawText().split("\t", -1) : null;
-        ChunkRows rows = work.rows;
+        ChunkRows rows = work.rows; // a new buffer each chunk, while the last one's INSERT runs
         RowBinaryOutput out = rows.startRow(work.chunkId);
         for (int i = 0; i < encoders.length; i++) {
             String text = rawLiteral[i] && raw.length == fields.length ? raw[indices[i]] : fields[indices[i]];
