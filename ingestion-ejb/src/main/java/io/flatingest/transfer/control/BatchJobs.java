@@ -20,8 +20,20 @@ import java.util.Properties;
 @ApplicationScoped
 public class BatchJobs {
 
+    /**
+     * Looked up once: {@link BatchRuntime#getJobOperator()} runs a {@code ServiceLoader} scan over every jar of the
+     * application each time, which made each poll of a job's progress cost milliseconds of CPU. The operator holds
+     * no caller state (Payara resolves the caller's component tag on every call).
+     */
+    private volatile JobOperator operator;
+
     private JobOperator operator() {
-        return BatchRuntime.getJobOperator();
+        JobOperator o = operator;
+        if (o == null) {
+            o = BatchRuntime.getJobOperator();
+            operator = o;
+        }
+        return o;
     }
 
     /** Starts a job by its job XML name; returns the execution id. */

@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 /**
  * Ledger entry of an import: the chunk starting at byte {@code chunkId} of the file was staged by write attempt
  * {@code attempt} with {@code rowCount} rows, and {@code rejectedCount} of its records went to the reject file
- * (attempt 0: nothing was staged). Written in the chunk's transaction, so it commits exactly when the
- * checkpoint does.
+ * (attempt 0: nothing was staged). Written once ClickHouse confirmed the chunk's INSERT, in the transaction of the
+ * checkpoint that moves past the chunk, so it commits exactly when that checkpoint does.
  */
 @Entity
 @IdClass(ImportChunk.Key.class)
