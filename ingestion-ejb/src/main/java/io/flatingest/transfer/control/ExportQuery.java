@@ -2,9 +2,11 @@ package io.flatingest.transfer.control;
 
 import io.flatingest.infrastructure.clickhouse.Identifiers;
 import io.flatingest.transfer.control.ExportParameters.ColumnType;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The SELECT an export runs, and how it resumes.
@@ -44,26 +46,21 @@ public record ExportQuery(String select, String from, String filter, Long limit,
      * @param written   rows written before, minus those with the resume key (they are read again and skipped)
      */
     public String sql(String[] resumeKey, long written) {
+        return sql(resumeKey, written, null);
+    }
+
+    /**
+     * The SQL for the rows in {@code range} (null: all), resumed after {@code resumeKey} as {@link #sql(String[],
+     * long)} describes.
+     */
+    public String sql(String[] resumeKey, long written, KeyRange range) {
         StringBuilder sql = new StringBuilder("SELECT ").append(select);
         for (int i = 0; i < keys.size(); i++) {
             sql.append(", hex(toString(").append(Identifiers.quote(keys.get(i).name())).append(")) AS ")
                     .append(Identifiers.quote(KEY_ALIAS + i));
         }
         sql.append(" FROM ").append(from);
-        List<String> conditions = new ArrayList<>();
-        if (!filter.isBlank()) {
-            conditions.add("(" + filter + ")");
-        }
-        if (resumeKey != null) {
-            List<String> names = new ArrayList<>();
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                names.add(Identifiers.quote(keys.get(i).name()));
-                values.add("CAST(unhex(" + Identifiers.literal(resumeKey[i]) + "), "
-                        + Identifiers.literal(keys.get(i).type()) + ")");
-            }
-            conditions.add("(" + String.join(", ", names) + ") >= (" + String.join(", ", values) + ")");
-        }
+        List<String> conditions = conditions(resumeKey, range);
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
@@ -78,4 +75,88 @@ public record ExportQuery(String select, String from, String filter, Long limit,
         }
         return sql.toString();
     }
+
+    /**
+     * Whether the rows can be read as consecutive key ranges ({@link #sql(String[], long, KeyRange)}): one key
+     * column of an integer type, and no LIMIT.
+     */
+    public boolean splittable() {
+        return keys.size() == 1 && limit == null && INTEGER_KEY.matcher(keys.get(0).type()).matches();
+    }
+
+    /**
+     * The SQL that proposes split points for {@code parts} key ranges of the rows still to read: one row with the
+     * row count and an array of approximate quantiles of the key, as integers (any values split correctly;
+     * quantiles make the ranges about even).
+     */
+    public String splitPointsSql(String[] resumeKey, int parts) {
+        if (!splittable() || parts < 2) {
+            throw new IllegalStateException("not splittable into " + parts + " ranges");
+        }
+        List<String> levels = new ArrayList<>();
+        for (int i = 1; i < parts; i++) {
+            levels.add(String.valueOf((double) i / parts));
+        }
+        StringBuilder sql = new StringBuilder("SELECT count(), arrayMap(x -> toString(to")
+                .append(keys.get(0).type()).append("(floor(x))), quantiles(")
+                .append(String.join(", ", levels)).append(")(").append(Identifiers.quote(keys.get(0).name()))
+                .append(")) FROM ").append(from);
+        List<String> conditions = conditions(resumeKey, null);
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        return sql.toString();
+    }
+
+    /**
+     * A range of the single integer key: {@code from <= key < to}, a bound open when null. Ranges that share their
+     * bounds partition the key space: no row falls between two of them or into both.
+     */
+    public record KeyRange(BigInteger from, BigInteger to) {
+    }
+
+    /**
+     * Consecutive ranges split at {@code points} (integer texts, as {@link #splitPointsSql} returns them, in any
+     * order, duplicates allowed): the first open below, the last open above.
+     */
+    public static List<KeyRange> ranges(List<String> points) {
+        List<BigInteger> sorted = points.stream().map(BigInteger::new).distinct().sorted().toList();
+        List<KeyRange> ranges = new ArrayList<>();
+        BigInteger from = null;
+        for (BigInteger p : sorted) {
+            ranges.add(new KeyRange(from, p));
+            from = p;
+        }
+        ranges.add(new KeyRange(from, null));
+        return ranges;
+    }
+
+    private List<String> conditions(String[] resumeKey, KeyRange range) {
+        List<String> conditions = new ArrayList<>();
+        if (!filter.isBlank()) {
+            conditions.add("(" + filter + ")");
+        }
+        if (resumeKey != null) {
+            List<String> names = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                names.add(Identifiers.quote(keys.get(i).name()));
+                values.add("CAST(unhex(" + Identifiers.literal(resumeKey[i]) + "), "
+                        + Identifiers.literal(keys.get(i).type()) + ")");
+            }
+            conditions.add("(" + String.join(", ", names) + ") >= (" + String.join(", ", values) + ")");
+        }
+        if (range != null) {
+            String key = Identifiers.quote(keys.get(0).name());
+            if (range.from() != null) {
+                conditions.add(key + " >= " + range.from());
+            }
+            if (range.to() != null) {
+                conditions.add(key + " < " + range.to());
+            }
+        }
+        return conditions;
+    }
+
+    private static final Pattern INTEGER_KEY = Pattern.compile("U?Int(8|16|32|64)");
 }

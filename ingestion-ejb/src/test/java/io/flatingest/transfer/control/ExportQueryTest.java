@@ -2,6 +2,8 @@ package io.flatingest.transfer.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flatingest.transfer.control.ExportParameters.ColumnType;
 import java.util.List;
@@ -30,5 +32,45 @@ class ExportQueryTest {
         ExportQuery q = new ExportQuery("*", "(SELECT 1 AS x)", "", null, List.of(), List.of());
         assertFalse(q.resumable());
         assertEquals("SELECT * FROM (SELECT 1 AS x)", q.sql(null, 0));
+    }
+
+    private final ExportQuery byId = new ExportQuery("`id`, `v`", "`db`.`t`", "v != ''", null,
+            List.of(new ColumnType("id", "UInt64")), List.of("`v`"));
+
+    @Test
+    void onlyASingleIntegerKeyWithoutLimitIsSplittable() {
+        assertTrue(byId.splittable());
+        assertFalse(keyed.splittable(), "DateTime key and a LIMIT");
+        assertFalse(new ExportQuery("`id`", "`db`.`t`", "", 10L, List.of(new ColumnType("id", "Int32")), List.of())
+                .splittable(), "a LIMIT counts across ranges");
+        assertFalse(new ExportQuery("`a`", "`db`.`t`", "", null, List.of(new ColumnType("a", "Int32"),
+                new ColumnType("b", "Int32")), List.of()).splittable(), "two key columns");
+        assertFalse(new ExportQuery("`s`", "`db`.`t`", "", null, List.of(new ColumnType("s", "String")), List.of())
+                .splittable());
+        assertThrows(IllegalStateException.class, () -> keyed.splitPointsSql(null, 4));
+    }
+
+    @Test
+    void splitPointsAreQuantilesOfTheKeyInItsOwnTypeAfterTheResumeKey() {
+        assertEquals("SELECT count(), arrayMap(x -> toString(toUInt64(floor(x))), quantiles(0.25, 0.5, 0.75)(`id`))"
+                + " FROM `db`.`t` WHERE (v != '') AND (`id`) >= (CAST(unhex('3132'), 'UInt64'))",
+                byId.splitPointsSql(new String[] {"3132"}, 4));
+    }
+
+    @Test
+    void rangesPartitionTheKeySpaceWithoutGapsOrOverlap() {
+        List<ExportQuery.KeyRange> ranges = ExportQuery.ranges(List.of("500", "-3", "500", "18446744073709551615"));
+        assertEquals(List.of(new ExportQuery.KeyRange(null, big("-3")), new ExportQuery.KeyRange(big("-3"), big("500")),
+                new ExportQuery.KeyRange(big("500"), big("18446744073709551615")),
+                new ExportQuery.KeyRange(big("18446744073709551615"), null)), ranges);
+        assertEquals(List.of(new ExportQuery.KeyRange(null, null)), ExportQuery.ranges(List.of()));
+        assertEquals("SELECT `id`, `v`, hex(toString(`id`)) AS `__flatingest_key0` FROM `db`.`t` WHERE (v != '')"
+                + " AND `id` >= 500 AND `id` < 18446744073709551615 ORDER BY `id`, `v`", byId.sql(null, 0, ranges.get(2)));
+        assertEquals("SELECT `id`, `v`, hex(toString(`id`)) AS `__flatingest_key0` FROM `db`.`t` WHERE (v != '')"
+                + " AND `id` < -3 ORDER BY `id`, `v`", byId.sql(null, 0, ranges.get(0)));
+    }
+
+    private static java.math.BigInteger big(String s) {
+        return new java.math.BigInteger(s);
     }
 }
