@@ -12,10 +12,12 @@ import io.flatingest.transfer.control.ExportParameters.ColumnType;
 import io.flatingest.transfer.control.ExportPlanner;
 import io.flatingest.transfer.control.ExportQuery;
 import io.flatingest.transfer.control.TransferTotalsStore;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,15 +28,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 /**
  * Streams an export's rows from ClickHouse as RowBinary (a format 18.16 and modern servers both produce) and decodes
  * each row straight into the exact text of every value; memory stays bounded whatever the table's size. Resumes
  * after the last key on a restart (see {@link ExportQuery}).
+ *
+ * <p>Reading and decoding run a bounded number of row batches ahead on a thread of their own ({@link RowReadAhead}),
+ * overlapping with the formatting and writing of the chunk thread. The checkpoint counts only the rows handed to
+ * the chunk (their number, the last one's key and its ties), never the rows decoded ahead: a restart reads those
+ * again.
  */
 @Named
 @Dependent
 public class ClickHouseItemReader extends AbstractItemReader {
+
+    private static final Logger LOG = Logger.getLogger(ClickHouseItemReader.class.getName());
 
     /** ClickHouse connection profile. */
     @Inject
@@ -108,15 +118,20 @@ public class ClickHouseItemReader extends AbstractItemReader {
     @Inject
     TransferTotalsStore totals;
 
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
     private ClickHouseGateway gateway;
     private ClickHouseGateway.QueryStream stream;
-    private RowBinaryInput input;
-    private RowDecoder decoder;
+    private RowReadAhead ahead;
+    private RowReadAhead.Batch batch;
+    private int index;
     private String queryId;
-    private int valueCount;
     private int keyCount;
     private long rowsRead;
-    private String[] lastKey;
+    /** The key of the last row handed out: {@code lastKeys[lastKeyAt, lastKeyAt + keyCount)}, copied at checkpoints. */
+    private String[] lastKeys;
+    private int lastKeyAt;
     private long ties;
     private String[] skipKey;
     private long toSkip;
@@ -140,7 +155,8 @@ public class ClickHouseItemReader extends AbstractItemReader {
         String sql;
         if (checkpoint instanceof ExportReadCheckpoint c && query.resumable() && c.lastKey() != null) {
             rowsRead = c.rowsRead();
-            lastKey = c.key();
+            lastKeys = c.key();
+            lastKeyAt = 0;
             ties = c.ties();
             skipKey = c.key();
             toSkip = c.ties();
@@ -153,7 +169,7 @@ public class ClickHouseItemReader extends AbstractItemReader {
         }
         List<ColumnType> planned = ExportParameters.columns(columns);
         checkColumns(sql, planned);
-        valueCount = planned.size();
+        int valueCount = planned.size();
         keyCount = query.keys().size();
         List<String> names = new ArrayList<>();
         List<ClickHouseType> types = new ArrayList<>();
@@ -172,10 +188,10 @@ public class ClickHouseItemReader extends AbstractItemReader {
         if (timeZone != null && !timeZone.isBlank()) {
             options = options.withZoneOverride(ZoneId.of(timeZone));
         }
-        decoder = new RowDecoder(names, types, options);
+        RowDecoder decoder = new RowDecoder(names, types, options);
         queryId = "flatingest-export-" + exportId + "-" + job.getExecutionId();
         stream = gateway.openQuery(sql, "RowBinary", ExportPlanner.QUERY_SETTINGS, queryId);
-        input = new RowBinaryInput(stream.body(), 1 << 20);
+        ahead = new RowReadAhead(decoder, new RowBinaryInput(stream.body(), 1 << 20), valueCount, keyCount, threads);
     }
 
     /** The columns the query returns now must be those planned: a table changed since would corrupt the file. */
@@ -194,43 +210,62 @@ public class ClickHouseItemReader extends AbstractItemReader {
     @Override
     public Object readItem() throws IOException {
         while (true) {
-            String[] row = decoder.next(input);
-            if (row == null) {
-                work.endReached = true;
-                return null;
+            if (batch == null || index == batch.size()) {
+                batch = ahead.next();
+                index = 0;
+                if (batch == null) {
+                    work.endReached = true;
+                    return null;
+                }
             }
-            String[] key = keyCount == 0 ? null : Arrays.copyOfRange(row, valueCount, valueCount + keyCount);
-            if (toSkip > 0 && Arrays.equals(key, skipKey)) {
-                toSkip--; // written before the restart
-                continue;
-            }
-            toSkip = 0;
-            if (key != null) {
-                if (Arrays.equals(key, lastKey)) {
+            int i = index++;
+            if (keyCount > 0) {
+                String[] keys = batch.keys();
+                int at = i * keyCount;
+                if (toSkip > 0 && sameKey(keys, at, skipKey, 0)) {
+                    toSkip--; // written before the restart
+                    continue;
+                }
+                toSkip = 0;
+                if (sameKey(keys, at, lastKeys, lastKeyAt)) {
                     ties++;
                 } else {
-                    lastKey = key;
+                    lastKeys = keys;
+                    lastKeyAt = at;
                     ties = 1;
                 }
             }
             rowsRead++;
             work.chunkRead++;
-            return keyCount == 0 ? row.clone() : Arrays.copyOf(row, valueCount);
+            return batch.rows()[i];
         }
+    }
+
+    private boolean sameKey(String[] keys, int at, String[] other, int otherAt) {
+        return other != null && other.length >= otherAt + keyCount
+                && Arrays.equals(keys, at, at + keyCount, other, otherAt, otherAt + keyCount);
     }
 
     @Override
     public Serializable checkpointInfo() {
+        String[] lastKey = lastKeys == null ? null : Arrays.copyOfRange(lastKeys, lastKeyAt, lastKeyAt + keyCount);
         return ExportReadCheckpoint.of(rowsRead, lastKey, ties);
     }
 
     @Override
     public void close() {
         if (stream != null) {
-            stream.close();
+            stream.close(); // also makes a read of the decoding thread fail, so that it stops at once
             if (!work.endReached) {
                 gateway.cancel(queryId);
             }
+        }
+        if (ahead != null) {
+            ahead.close();
+            LOG.info(() -> "Export " + job.getInstanceId() + " (execution " + job.getExecutionId() + ") export step: "
+                    + "waited " + ahead.waitNanos() / 1_000_000 + " ms for decoded rows; the decoding thread was busy "
+                    + ahead.busyNanos() / 1_000_000 + " ms, blocked on a full queue " + ahead.blockedNanos() / 1_000_000
+                    + " ms");
         }
     }
 }

@@ -27,6 +27,7 @@ public final class FlatFileReader implements Closeable {
     private final RecordScanner scanner;
     private final RecordDecoder decoder;
     private final FieldParser parser;
+    private final boolean tsvEscapes;
     private final long endOffset;
     private long line;
     private long number;
@@ -37,6 +38,7 @@ public final class FlatFileReader implements Closeable {
         this.scanner = new RecordScanner(input.stream(), input.offset(), dialect, options.maxRecordSize());
         this.decoder = new RecordDecoder(input.decodeAs(), input.charset());
         this.parser = FieldParser.of(dialect, true);
+        this.tsvEscapes = dialect.format() == Dialect.Format.TSV && dialect.escape() == Dialect.EscapeMode.BACKSLASH;
         this.endOffset = options.endOffset();
         this.line = options.start().line();
         this.number = options.start().record();
@@ -123,6 +125,54 @@ public final class FlatFileReader implements Closeable {
             raw = decoder.lenient(scanner.text, scanner.textStart, scanner.textEnd);
         }
         return new FlatRecord(first, last, recordNumber, scanner.startOffset, scanner.nextOffset, raw, fields, problem);
+    }
+
+    /**
+     * Scans the next record and tells whether {@link #read()} would find it well-formed, with the same problem
+     * sentence when not, without splitting it into fields: for counting and verifying a whole file. The record's
+     * structure comes from the scanner (quotes closed, nothing after a closing quote, not too long) and its bytes
+     * are checked against the charset without building its text. Splitting a record that passed both can only fail
+     * on a TSV backslash escape ({@code \x} without two hex digits or beyond ASCII, a backslash at the very end); a
+     * record that could hold one is decoded and split as {@code read()} does. Splitting CSV cannot fail once the
+     * scanner accepted the record (opencsv's RFC 4180 parser never rejects a line).
+     *
+     * @return the record's lines, number and problem (null when well-formed), or null at the end of the file or of
+     *         the partition
+     */
+    public RecordCheck check() throws IOException {
+        if (!advance()) {
+            return null;
+        }
+        long first = line;
+        long last = line + scanner.breaks;
+        long recordNumber = number;
+        line = last + 1;
+        number++;
+        String problem = scanner.problem == null ? null : scanner.problem.describe(first);
+        if (problem == null && !decoder.check(scanner.text, scanner.textStart, scanner.textEnd)) {
+            problem = decoder.problem + " (line " + first + ")";
+        }
+        if (problem == null && tsvEscapes && mayHoldBadEscape(scanner.text, scanner.textStart, scanner.textEnd)) {
+            try {
+                parser.parse(decoder.decode(scanner.text, scanner.textStart, scanner.textEnd), scanner.needsNormalizing);
+            } catch (MalformedRecordException e) {
+                problem = e.getMessage() + " (line " + first + ")";
+            }
+        }
+        return new RecordCheck(first, last, recordNumber, problem);
+    }
+
+    /** Whether the bytes hold an escape {@code \x} or end with a backslash that escapes nothing. */
+    private static boolean mayHoldBadEscape(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\') {
+                if (i + 1 >= to || b[i + 1] == 'x') {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
     }
 
     /** Scans past the next record without decoding it; false at the end. For {@link RecordBoundaries}. */

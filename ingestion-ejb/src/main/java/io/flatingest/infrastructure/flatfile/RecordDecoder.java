@@ -6,17 +6,20 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes record bytes strictly. The fast path is the JDK's {@code new String(bytes, charset)}, which replaces bad
  * input with U+FFFD; only when the result holds a U+FFFD is the record decoded again with a reporting decoder, to tell
- * a real U+FFFD in the file from undecodable bytes.
+ * a real U+FFFD in the file from undecodable bytes. {@link #check} answers the same question without building the
+ * String.
  */
 final class RecordDecoder {
 
     private final Charset charset;
     private final String sourceName;
     private final boolean transcoded;
+    private final boolean utf8;
     private final CharsetDecoder strict;
     private CharBuffer scratch = CharBuffer.allocate(256);
 
@@ -27,6 +30,7 @@ final class RecordDecoder {
         this.charset = charset;
         this.sourceName = source.name();
         this.transcoded = !charset.equals(source);
+        this.utf8 = charset.equals(StandardCharsets.UTF_8);
         this.strict = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -42,10 +46,35 @@ final class RecordDecoder {
         if (bad < 0) {
             return text;
         }
-        problem = transcoded
+        problem = describe(bad);
+        return null;
+    }
+
+    /**
+     * Whether {@code bytes[from, to)} are valid in the charset, as {@link #decode} would find, without building the
+     * text (see {@link #problem} when not). ASCII bytes are valid in every charset the scanner reads (they are all
+     * ASCII-compatible); UTF-8 is checked on the bytes, other charsets are decoded into a reused buffer.
+     */
+    boolean check(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == to || utf8 && Utf8.valid(bytes, i, to)) {
+            return true;
+        }
+        int bad = firstBadByte(bytes, from, to);
+        if (bad < 0) {
+            return true;
+        }
+        problem = describe(bad);
+        return false;
+    }
+
+    private String describe(int bad) {
+        return transcoded
                 ? "bytes not valid in " + sourceName
                 : "bytes not valid in " + sourceName + " at byte " + (bad + 1) + " of the record";
-        return null;
     }
 
     /** The text with undecodable bytes shown as U+FFFD, for a reject file. */

@@ -1,0 +1,135 @@
+package io.flatingest.batch.fileexport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flatingest.infrastructure.clickhouse.type.ClickHouseTypes;
+import io.flatingest.infrastructure.clickhouse.type.FormatOptions;
+import io.flatingest.infrastructure.clickhouse.type.RowBinaryInput;
+import io.flatingest.infrastructure.clickhouse.type.RowDecoder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import org.junit.jupiter.api.Test;
+
+/** Rows (UInt32 value, String value, String key) decoded ahead in order, failures after the rows before them. */
+class RowReadAheadTest {
+
+    private final List<Thread> started = new ArrayList<>();
+    private final ThreadFactory threads = r -> {
+        Thread t = new Thread(r);
+        started.add(t);
+        return t;
+    };
+
+    @Test
+    void handsOutEveryRowInOrderWithItsKey() throws IOException {
+        int count = 5_000;
+        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(rows(0, count)), 2, 1, threads)) {
+            int n = 0;
+            String[] previous = null;
+            for (RowReadAhead.Batch b = ahead.next(); b != null; b = ahead.next()) {
+                assertTrue(b.size() > 0);
+                for (int i = 0; i < b.size(); i++, n++) {
+                    assertEquals(List.of(String.valueOf(n), "v" + n), Arrays.asList(b.rows()[i]));
+                    assertEquals("k" + n / 3, b.keys()[i]);
+                    assertNotSame(previous, b.rows()[i]);
+                    previous = b.rows()[i];
+                }
+            }
+            assertEquals(count, n);
+            assertNull(ahead.next());
+        }
+        assertFalse(started.get(0).isAlive());
+    }
+
+    @Test
+    void aFailureComesAfterTheRowsDecodedBeforeIt() throws IOException {
+        byte[] bytes = rows(0, 3_000);
+        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(Arrays.copyOf(bytes, bytes.length - 2)), 2, 1,
+                threads)) {
+            int n = 0;
+            EOFException e = null;
+            try {
+                for (RowReadAhead.Batch b = ahead.next(); b != null; b = ahead.next()) {
+                    n += b.size();
+                }
+            } catch (EOFException thrown) {
+                e = thrown;
+            }
+            assertEquals(2_999, n);
+            assertTrue(e != null && e.getMessage().startsWith("row 3000 "), String.valueOf(e));
+            assertNull(ahead.next());
+        }
+    }
+
+    @Test
+    void closingBeforeTheEndStopsTheThread() throws IOException {
+        InputStream endless = new InputStream() {
+            private final byte[] chunk = rows(0, 1_000);
+            private int pos;
+
+            @Override
+            public int read() {
+                int b = chunk[pos] & 0xFF;
+                pos = (pos + 1) % chunk.length;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int n = Math.min(len, chunk.length - pos);
+                System.arraycopy(chunk, pos, b, off, n);
+                pos = (pos + n) % chunk.length;
+                return n;
+            }
+        };
+        RowReadAhead ahead = new RowReadAhead(decoder(), input(endless), 2, 1, threads);
+        assertEquals(2048, ahead.next().size());
+        ahead.close();
+        assertFalse(started.get(0).isAlive());
+    }
+
+    private static RowDecoder decoder() {
+        return new RowDecoder(List.of("id", "name", "key"), List.of(ClickHouseTypes.parse("UInt32"),
+                ClickHouseTypes.parse("String"), ClickHouseTypes.parse("String")), FormatOptions.defaults());
+    }
+
+    private static RowBinaryInput input(byte[] bytes) {
+        return input(new ByteArrayInputStream(bytes));
+    }
+
+    private static RowBinaryInput input(InputStream in) {
+        return new RowBinaryInput(in, 1 << 12);
+    }
+
+    /** RowBinary of rows {@code from} until {@code to}: id, "v" + id, key "k" + id / 3 (three rows a key). */
+    private static byte[] rows(int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int id = from; id < to; id++) {
+            out.write(id);
+            out.write(id >>> 8);
+            out.write(id >>> 16);
+            out.write(id >>> 24);
+            string(out, "v" + id);
+            string(out, "k" + id / 3);
+        }
+        return out.toByteArray();
+    }
+
+    private static void string(ByteArrayOutputStream out, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.write(b.length); // below 128: one LEB128 byte
+        out.writeBytes(b);
+    }
+}
