@@ -22,6 +22,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,6 +44,11 @@ import java.util.logging.Logger;
 @Named
 @Dependent
 public class ClickHouseItemReader extends AbstractItemReader {
+
+    /** Key ranges an export of enough rows is read in. */
+    static final int RANGES = 8;
+    /** Below this many rows one query is read: the ranges' extra queries would cost more than they save. */
+    static final long MIN_ROWS_TO_SPLIT = 200_000;
 
     private static final Logger LOG = Logger.getLogger(ClickHouseItemReader.class.getName());
 
@@ -123,6 +129,7 @@ public class ClickHouseItemReader extends AbstractItemReader {
 
     private ClickHouseGateway gateway;
     private ClickHouseGateway.QueryStream stream;
+    private KeyRangeStream ranges;
     private RowReadAhead ahead;
     private RowReadAhead.Batch batch;
     private int index;
@@ -153,7 +160,11 @@ public class ClickHouseItemReader extends AbstractItemReader {
         gateway = catalog.gateway(connection);
 
         String sql;
+        String[] resumeKey = null;
+        long written = 0;
         if (checkpoint instanceof ExportReadCheckpoint c && query.resumable() && c.lastKey() != null) {
+            resumeKey = c.key();
+            written = c.rowsRead() - c.ties();
             rowsRead = c.rowsRead();
             lastKeys = c.key();
             lastKeyAt = 0;
@@ -190,8 +201,51 @@ public class ClickHouseItemReader extends AbstractItemReader {
         }
         RowDecoder decoder = new RowDecoder(names, types, options);
         queryId = "flatingest-export-" + exportId + "-" + job.getExecutionId();
-        stream = gateway.openQuery(sql, "RowBinary", ExportPlanner.QUERY_SETTINGS, queryId);
-        ahead = new RowReadAhead(decoder, new RowBinaryInput(stream.body(), 1 << 20), valueCount, keyCount, threads);
+        List<KeyRangeStream.Range> split = split(query, resumeKey, written);
+        InputStream body;
+        if (split.size() > 1) {
+            ranges = new KeyRangeStream(split, (rangeSql, id) -> {
+                ClickHouseGateway.QueryStream q = gateway.openQuery(rangeSql, "RowBinary", ExportPlanner.QUERY_SETTINGS,
+                        id);
+                return new KeyRangeStream.QueryStream() {
+                    @Override
+                    public InputStream body() {
+                        return q.body();
+                    }
+
+                    @Override
+                    public void close() {
+                        q.close();
+                    }
+                };
+            }, threads);
+            body = ranges;
+        } else {
+            stream = gateway.openQuery(sql, "RowBinary", ExportPlanner.QUERY_SETTINGS, queryId);
+            body = stream.body();
+        }
+        ahead = new RowReadAhead(decoder, new RowBinaryInput(body, 1 << 20), valueCount, keyCount, threads);
+    }
+
+    /**
+     * The key ranges the rows are read in: several when the key is a single integer column and enough rows are
+     * left ({@link KeyRangeStream} explains why), else none.
+     */
+    private List<KeyRangeStream.Range> split(ExportQuery query, String[] resumeKey, long written) {
+        if (!query.splittable()) {
+            return List.of();
+        }
+        String[] answer = gateway.queryRows(query.splitPointsSql(resumeKey, RANGES), ExportPlanner.QUERY_SETTINGS)
+                .get(0);
+        if (Long.parseLong(answer[0]) < MIN_ROWS_TO_SPLIT) {
+            return List.of();
+        }
+        List<String> points = answer[1].isEmpty() ? List.of() : List.of(answer[1].split(","));
+        List<KeyRangeStream.Range> split = new ArrayList<>();
+        for (ExportQuery.KeyRange range : ExportQuery.ranges(points)) {
+            split.add(new KeyRangeStream.Range(query.sql(resumeKey, written, range), queryId + "-" + split.size()));
+        }
+        return split;
     }
 
     /** The columns the query returns now must be those planned: a table changed since would corrupt the file. */
@@ -260,12 +314,18 @@ public class ClickHouseItemReader extends AbstractItemReader {
                 gateway.cancel(queryId);
             }
         }
+        if (ranges != null) {
+            ranges.close(); // as above, for the range being read and the one sent ahead
+            if (!work.endReached) {
+                ranges.startedQueryIds().forEach(gateway::cancel);
+            }
+        }
         if (ahead != null) {
             ahead.close();
             LOG.info(() -> "Export " + job.getInstanceId() + " (execution " + job.getExecutionId() + ") export step: "
                     + "waited " + ahead.waitNanos() / 1_000_000 + " ms for decoded rows; the decoding thread was busy "
                     + ahead.busyNanos() / 1_000_000 + " ms, blocked on a full queue " + ahead.blockedNanos() / 1_000_000
-                    + " ms");
+                    + " ms" + (ranges == null ? "" : "; read in " + ranges.rangeCount() + " key ranges"));
         }
     }
 }

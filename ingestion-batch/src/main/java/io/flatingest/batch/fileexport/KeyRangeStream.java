@@ -1,6 +1,5 @@
 package io.flatingest.batch.fileexport;
 
-import io.flatingest.infrastructure.clickhouse.ClickHouseGateway.QueryStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -29,6 +28,14 @@ final class KeyRangeStream extends InputStream {
     record Range(String sql, String queryId) {
     }
 
+    /** A running query's result (a {@code ClickHouseGateway.QueryStream}). */
+    interface QueryStream extends AutoCloseable {
+        InputStream body();
+
+        @Override
+        void close();
+    }
+
     private final List<Range> ranges;
     private final BiFunction<String, String, QueryStream> open;
     private final ExecutorService prefetch;
@@ -39,6 +46,8 @@ final class KeyRangeStream extends InputStream {
     private Future<QueryStream> next;
     private boolean ended;
     private boolean closed;
+    /** The result of the query sent ahead, once it answered and until it becomes current. */
+    private QueryStream ahead;
 
     /**
      * @param open opens a query (SQL, query id) and returns once the server answered with the start of its body
@@ -110,19 +119,35 @@ final class KeyRangeStream extends InputStream {
         }
         QueryStream opened = pending != null ? await(pending) : open.apply(range.sql(), range.queryId());
         synchronized (this) {
-            if (closed) {
-                opened.close();
+            if (closed || opened == null) {
+                if (opened != null) {
+                    opened.close();
+                }
                 throw new IOException("The export's query stream was closed");
             }
+            ahead = null;
             current = opened;
             body = opened.body();
             if (i + 1 < ranges.size()) {
                 Range following = ranges.get(i + 1);
                 started.add(following.queryId());
-                next = prefetch.submit(() -> open.apply(following.sql(), following.queryId()));
+                next = prefetch.submit(() -> openAhead(following));
             }
             return body;
         }
+    }
+
+    /** Sends a range's query ahead; if the stream was closed meanwhile, closes the result (null then). */
+    private QueryStream openAhead(Range range) {
+        QueryStream q = open.apply(range.sql(), range.queryId());
+        synchronized (this) {
+            if (closed) {
+                q.close();
+                return null;
+            }
+            ahead = q;
+        }
+        return q;
     }
 
     private synchronized void endOfRange() {
@@ -164,20 +189,11 @@ final class KeyRangeStream extends InputStream {
             current.close();
             current = null;
         }
-        if (next != null) {
-            next.cancel(true);
-            try {
-                QueryStream prefetched = next.isCancelled() ? null : next.get();
-                if (prefetched != null) {
-                    prefetched.close();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                // the prefetch failed or never ran: nothing to close
-            }
-            next = null;
+        if (ahead != null) { // a query still being sent ahead closes its own result when it answers (openAhead)
+            ahead.close();
+            ahead = null;
         }
-        prefetch.shutdownNow();
+        next = null;
+        prefetch.shutdown(); // a query being sent ahead finishes and closes its result
     }
 }

@@ -86,7 +86,7 @@ public record ExportQuery(String select, String from, String filter, Long limit,
 
     /**
      * The SQL that proposes split points for {@code parts} key ranges of the rows still to read: one row with the
-     * row count and an array of approximate quantiles of the key, as integers (any values split correctly;
+     * row count and approximate quantiles of the key as comma-separated integers (any values split correctly;
      * quantiles make the ranges about even).
      */
     public String splitPointsSql(String[] resumeKey, int parts) {
@@ -97,10 +97,10 @@ public record ExportQuery(String select, String from, String filter, Long limit,
         for (int i = 1; i < parts; i++) {
             levels.add(String.valueOf((double) i / parts));
         }
-        StringBuilder sql = new StringBuilder("SELECT count(), arrayMap(x -> toString(to")
+        StringBuilder sql = new StringBuilder("SELECT count(), arrayStringConcat(arrayMap(x -> toString(to")
                 .append(keys.get(0).type()).append("(floor(x))), quantiles(")
                 .append(String.join(", ", levels)).append(")(").append(Identifiers.quote(keys.get(0).name()))
-                .append(")) FROM ").append(from);
+                .append(")), ',') FROM ").append(from);
         List<String> conditions = conditions(resumeKey, null);
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));

@@ -52,8 +52,8 @@ class ExportQueryTest {
 
     @Test
     void splitPointsAreQuantilesOfTheKeyInItsOwnTypeAfterTheResumeKey() {
-        assertEquals("SELECT count(), arrayMap(x -> toString(toUInt64(floor(x))), quantiles(0.25, 0.5, 0.75)(`id`))"
-                + " FROM `db`.`t` WHERE (v != '') AND (`id`) >= (CAST(unhex('3132'), 'UInt64'))",
+        assertEquals("SELECT count(), arrayStringConcat(arrayMap(x -> toString(toUInt64(floor(x))),"
+                + " quantiles(0.25, 0.5, 0.75)(`id`)), ',') FROM `db`.`t` WHERE (v != '') AND (`id`) >= (CAST(unhex('3132'), 'UInt64'))",
                 byId.splitPointsSql(new String[] {"3132"}, 4));
     }
 
