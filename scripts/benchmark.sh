@@ -12,8 +12,8 @@
 # seconds of each side (client or JVM, and the ClickHouse server when it runs here), where the job's time went, and
 # the JVM's heap during the job (from its GC log). Then it exports the table clickhouse-client filled, in key order,
 # with `clickhouse-client ... ORDER BY id FORMAT CSVWithNames` and with the file-export job, loads the job's file back
-# with clickhouse-client and checks its count and checksums against the table, and prints the same figures. Three
-# imports and exports of 500 000 rows run first, untimed, to warm the JVM up.
+# with clickhouse-client and checks its count and checksums against the table, and prints the same figures. Imports
+# and exports of 500 000 rows run first, untimed, until the JVM's JIT compiler has settled.
 # Everything it starts (ClickHouse, Payara Micro) is stopped at the end; the machine's load average is printed with
 # every figure, as the figures mean little on a busy machine.
 #
@@ -293,11 +293,14 @@ measure_job() {
     read -r heap_peak heap_after heap_committed heap_gcs heap_live <<<"$(heap_since "$gc_offset")"
 }
 
-# Imports and exports first, untimed, so that the measured ones run on a JVM whose JIT compiler has settled, as in
-# a long-running server (on a fresh JVM the compiler threads take seconds of CPU from the first jobs).
-say "warming up (3 imports and exports of 500000 rows, untimed)"
+# Imports and exports first, untimed, until the JIT compiler has settled (its threads used under half a CPU second in
+# a round, at most 8 rounds), so that the measured jobs run as in a long-running server: on a fresh JVM the compiler
+# threads take seconds of CPU from the first jobs.
+say "warming up (imports and exports of 500000 rows, untimed, until the JIT compiler settles)"
 java "$root/ingestion-web/src/test/java/io/flatingest/bench/BenchmarkCsv.java" 500000 "$work/landing/warm-up.csv"
-for round in 1 2 3; do
+compiler_ticks() { thread_ticks "$payara_pid" | awk '$3 ~ /^C[12]$/ && $4 ~ /^Compiler/ {t += $2} END {print t + 0}'; }
+for round in 1 2 3 4 5 6 7 8; do
+    compiled_before=$(compiler_ticks)
     ch --query "DROP TABLE IF EXISTS bench.warm_up"
     ch --query "CREATE TABLE bench.warm_up $columns"
     warm=$(run_job imports '{"file":"warm-up.csv","database":"bench","table":"warm_up"}') || die "warm-up: $warm"
@@ -306,6 +309,9 @@ for round in 1 2 3; do
         || die "warm-up: $warm"
     [[ $(cut -d' ' -f2 <<<"$warm") == COMPLETED/COMPLETED ]] || die "the warm-up export failed: $warm"
     token=$(login)
+    compiled=$(cpu_seconds "$compiled_before" "$(compiler_ticks)")
+    say "warm-up round $round: JIT compiler threads ${compiled}s CPU"
+    python3 -c "import sys; sys.exit(0 if float('$compiled') < 0.5 else 1)" && break
 done
 ch --query "DROP TABLE bench.warm_up"
 rm -f "$work/exports/warm-up.csv"

@@ -36,7 +36,7 @@ public record ImportRequest(
         @Schema(description = "extra date patterns (java.time), tried after ISO", example = "[\"dd/MM/yyyy\"]")
         List<String> dateFormats,
         @Schema(description = "extra date-time patterns, tried after ISO") List<String> dateTimeFormats,
-        @Schema(description = "rows per chunk (checkpoint interval)", defaultValue = "50000", minimum = "1",
+        @Schema(description = "rows per chunk (checkpoint interval)", defaultValue = "100000", minimum = "1",
                 maximum = "1000000")
         @Within(min = 1, max = 1_000_000, message = "must be between 1 and 1000000")
         Integer chunkSize) {
