@@ -73,6 +73,27 @@ class FileExportIT {
     }
 
     @Test
+    void aLargeExportReadInKeyRangesHoldsEveryRowOnceInKeyOrder() throws IOException {
+        // 300 000 rows, 250 000 of them past the filter (over the 200 000 at which an integer key is split into
+        // ranges), keys from -60 000 to 59 999 with every key on 2-3 rows: ranges split at negative and positive
+        // quantiles, ties cross range bounds, and the rows must come exactly in the order of one query.
+        ClickHouseQueries.run("CREATE TABLE " + DB + ".wide (k Int32, n UInt64, s String) ENGINE = MergeTree ORDER BY k");
+        ClickHouseQueries.run("INSERT INTO " + DB + ".wide SELECT toInt32(number % 120000) - 60000, number,"
+                + " concat('r', toString(number)) FROM system.numbers LIMIT 300000");
+        try {
+            JsonObject done = export("{\"database\":\"" + DB + "\",\"table\":\"wide\",\"filter\":\"n % 6 != 0\","
+                    + "\"output\":{\"fileName\":\"wide.csv\",\"header\":false}}");
+            assertEquals("COMPLETED", done.getString("status"), done.toString());
+            assertEquals(250_000, ImportApi.metric(done, "export", "WRITE_COUNT"));
+            String expected = ClickHouseQueries.run("SELECT k, n, s FROM " + DB + ".wide WHERE n % 6 != 0"
+                    + " ORDER BY k, n, s FORMAT CSV").replace("\"", "") + "\n";
+            assertEquals(expected, read("wide.csv", StandardCharsets.UTF_8));
+        } finally {
+            ClickHouseQueries.run("DROP TABLE IF EXISTS " + DB + ".wide");
+        }
+    }
+
+    @Test
     void aQuerySourceWithAKeyAndALimit() throws IOException {
         JsonObject done = export("{\"query\":\"SELECT id, upper(name) AS shout FROM " + DB + ".people WHERE id > 1\","
                 + "\"orderBy\":[\"id\"],\"limit\":2,\"output\":{\"fileName\":\"query.csv\"}}");
