@@ -70,6 +70,12 @@ class FileExportIT {
         assertEquals("name,id\nAnn,1\n\"Bob \"\"the\"\" builder, Jr.\",2\nZoë\ttab,4\n", read("chosen.csv",
                 StandardCharsets.UTF_8));
         assertEquals(3, ImportApi.metric(done, "export", "WRITE_COUNT"));
+        // the key (id) need not be exported: still the order, and a checkpoint after every row keeps its key
+        JsonObject withoutKey = export("{\"database\":\"" + DB + "\",\"table\":\"people\",\"columns\":[\"name\"],"
+                + "\"chunkSize\":1,\"output\":{\"fileName\":\"names.csv\",\"header\":false}}");
+        assertEquals("COMPLETED", withoutKey.getString("status"), withoutKey.toString());
+        assertEquals("Ann\n\"Bob \"\"the\"\" builder, Jr.\"\n=cmd|calc\nZoë\ttab\n", read("names.csv",
+                StandardCharsets.UTF_8));
     }
 
     @Test

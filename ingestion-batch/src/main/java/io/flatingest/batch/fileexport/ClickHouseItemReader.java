@@ -136,13 +136,17 @@ public class ClickHouseItemReader extends AbstractItemReader {
     private String queryId;
     private int keyCount;
     private long rowsRead;
-    /** The key of the last row handed out: {@code lastKeys[lastKeyAt, lastKeyAt + keyCount)}, copied at checkpoints. */
+    /**
+     * The key of the last row handed out, as the rows yield it: {@code lastKeys[lastKeyAt, lastKeyAt + keyCount)},
+     * copied at checkpoints.
+     */
     private String[] lastKeys;
     private int lastKeyAt;
     private long ties;
     private String[] skipKey;
     private long toSkip;
     private ExportWork work;
+    private ExportQuery query;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
@@ -154,7 +158,7 @@ public class ClickHouseItemReader extends AbstractItemReader {
         p.setProperty(ExportParameters.KEY_COLUMNS, keyColumns);
         p.setProperty(ExportParameters.TIE_BREAK, tieBreak);
         p.setProperty(ExportParameters.COLUMNS, columns);
-        ExportQuery query = ExportQuery.from(p);
+        query = ExportQuery.from(p);
         work = new ExportWork(query.resumable());
         step.setTransientUserData(work);
         gateway = catalog.gateway(connection);
@@ -166,10 +170,10 @@ public class ClickHouseItemReader extends AbstractItemReader {
             resumeKey = c.key();
             written = c.rowsRead() - c.ties();
             rowsRead = c.rowsRead();
-            lastKeys = c.key();
+            lastKeys = query.selectedKey(c.key());
             lastKeyAt = 0;
             ties = c.ties();
-            skipKey = c.key();
+            skipKey = lastKeys;
             toSkip = c.ties();
             sql = query.sql(c.key(), c.rowsRead() - c.ties());
         } else {
@@ -182,16 +186,18 @@ public class ClickHouseItemReader extends AbstractItemReader {
         checkColumns(sql, planned);
         int valueCount = planned.size();
         keyCount = query.keys().size();
+        int[] keyPositions = new int[keyCount];
+        for (int i = 0; i < keyCount; i++) {
+            keyPositions[i] = query.keyPosition(i);
+        }
         List<String> names = new ArrayList<>();
         List<ClickHouseType> types = new ArrayList<>();
-        planned.forEach(c -> {
+        List<ColumnType> selected = new ArrayList<>(planned);
+        selected.addAll(query.extraKeyColumns());
+        selected.forEach(c -> {
             names.add(c.name());
             types.add(ClickHouseTypes.parse(c.type()));
         });
-        for (int i = 0; i < keyCount; i++) {
-            names.add(ExportQuery.KEY_ALIAS + i);
-            types.add(new ClickHouseType.Simple(ClickHouseType.Base.STRING));
-        }
         FormatOptions options = FormatOptions.defaults().withServerZone(gateway.serverInfo().timeZone())
                 .withKeepFixedStringPadding(Boolean.parseBoolean(keepFixedStringPadding))
                 .withInvalidUtf8(Boolean.parseBoolean(replaceInvalidUtf8) ? FormatOptions.InvalidUtf8.REPLACE
@@ -224,7 +230,7 @@ public class ClickHouseItemReader extends AbstractItemReader {
             stream = gateway.openQuery(sql, "RowBinary", ExportPlanner.QUERY_SETTINGS, queryId);
             body = stream.body();
         }
-        ahead = new RowReadAhead(decoder, new RowBinaryInput(body, 1 << 20), valueCount, keyCount, threads);
+        ahead = new RowReadAhead(decoder, new RowBinaryInput(body, 1 << 20), valueCount, keyPositions, threads);
     }
 
     /**
@@ -302,7 +308,8 @@ public class ClickHouseItemReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        String[] lastKey = lastKeys == null ? null : Arrays.copyOfRange(lastKeys, lastKeyAt, lastKeyAt + keyCount);
+        String[] lastKey = lastKeys == null ? null
+                : query.checkpointKey(Arrays.copyOfRange(lastKeys, lastKeyAt, lastKeyAt + keyCount));
         return ExportReadCheckpoint.of(rowsRead, lastKey, ties);
     }
 

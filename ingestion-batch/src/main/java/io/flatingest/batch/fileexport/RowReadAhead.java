@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadFactory;
 /**
  * Reads and decodes RowBinary rows on a thread of its own, a bounded number of batches ahead of the consumer
  * ({@link BatchesAhead}, as the import's {@code ReadAhead} parses records). Each row comes out as an array of its own
- * holding the exported values (the item the chunk hands on); the key columns that follow them go into one array per batch, so the
- * consumer compares keys in place. A failure of the decoding thread reaches the consumer after the rows decoded
+ * holding the exported values (the item the chunk hands on); the row's key (read from exported columns or from extra
+ * columns after them) goes into one array per batch, so that the consumer compares keys in place. A failure of the decoding thread reaches the consumer after the rows decoded
  * before it, on its next call; closing stops the thread (the caller closes the stream first, which unblocks a
  * read).
  */
@@ -32,15 +32,21 @@ final class RowReadAhead implements AutoCloseable {
     private final RowBinaryInput input;
     private final int valueCount;
     private final int keyCount;
+    private final int[] keyPositions;
     private final BatchesAhead<Batch> ahead;
     /** A failure met after some rows of a batch: thrown once that batch is handed out. */
     private Exception pending;
 
-    RowReadAhead(RowDecoder decoder, RowBinaryInput input, int valueCount, int keyCount, ThreadFactory threads) {
+    /**
+     * @param valueCount   the exported values at the start of each decoded row
+     * @param keyPositions where in a decoded row each key column is
+     */
+    RowReadAhead(RowDecoder decoder, RowBinaryInput input, int valueCount, int[] keyPositions, ThreadFactory threads) {
         this.decoder = decoder;
         this.input = input;
         this.valueCount = valueCount;
-        this.keyCount = keyCount;
+        this.keyCount = keyPositions.length;
+        this.keyPositions = keyPositions.clone();
         this.ahead = new BatchesAhead<>(this::decode, BATCHES_AHEAD, "flatingest-decode-ahead",
                 "Interrupted while reading the rows", "Decoding the rows failed", true, threads);
     }
@@ -62,7 +68,9 @@ final class RowReadAhead implements AutoCloseable {
             String[] row;
             while (size < BATCH && (row = decoder.next(input)) != null) {
                 rows[size] = Arrays.copyOf(row, valueCount);
-                System.arraycopy(row, valueCount, keys, size * keyCount, keyCount);
+                for (int k = 0; k < keyCount; k++) {
+                    keys[size * keyCount + k] = row[keyPositions[k]];
+                }
                 size++;
             }
         } catch (Exception e) {

@@ -3,7 +3,9 @@ package io.flatingest.transfer.control;
 import io.flatingest.infrastructure.clickhouse.Identifiers;
 import io.flatingest.transfer.control.ExportParameters.ColumnType;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -14,15 +16,23 @@ import java.util.regex.Pattern;
  * <p><b>Why a key.</b> A restart must continue exactly after the last row written to the file, without reading
  * everything again. The export therefore orders its rows by key columns (the table's sorting key unless the user
  * names others), then by every exported column, so that the order is total up to rows that are identical in the
- * file anyway. It also selects each key column as hex of its text ({@code hex(toString(k))}: exact for any
- * bytes), and the checkpoint keeps those; a restart asks for rows with a key {@code >=} the last one (the texts are
- * cast back to the key types) and skips as many rows with exactly that key as were already written. Without a key (a query whose result has
+ * file anyway. The checkpoint keeps the last row's key as hex of its text ({@code hex(toString(k))}: exact for
+ * any bytes); a restart asks for rows with a key {@code >=} the last one (the texts are cast back to the key types)
+ * and skips as many rows with exactly that key as were already written. Without a key (a query whose result has
  * none named), a restart writes the file again from its first row.
+ *
+ * <p><b>How the key is read.</b> An integer key column that is also exported is read from the row itself (its text
+ * is the decimal number, as {@code toString} writes it); another integer key is selected as an extra column of
+ * its own type; any other key as an extra column {@code hex(toString(k))}. Integers thus cost the server no text
+ * conversion per row (converting 5 M UInt64 keys to hex text took ClickHouse 18.16 about a second), and
+ * {@link #checkpointKey}/{@link #selectedKey} convert between the decimal and the hex form at checkpoints only.
+ *
+ * @param columns the exported columns, in the order {@code select} yields them
  */
 public record ExportQuery(String select, String from, String filter, Long limit, List<ColumnType> keys,
-                          List<String> tieBreak) {
+                          List<String> tieBreak, List<ColumnType> columns) {
 
-    /** Prefix of the extra columns that carry the key as text. */
+    /** Prefix of the extra columns that carry a key not read from the exported columns. */
     public static final String KEY_ALIAS = "__flatingest_key";
 
     /** The query described by an export's job parameters. */
@@ -31,7 +41,72 @@ public record ExportQuery(String select, String from, String filter, Long limit,
         List<ColumnType> keys = ExportParameters.columns(p.getProperty(ExportParameters.KEY_COLUMNS));
         return new ExportQuery(p.getProperty(ExportParameters.SELECT), p.getProperty(ExportParameters.FROM),
                 p.getProperty(ExportParameters.FILTER, ""), limit.isBlank() ? null : Long.valueOf(limit), keys,
-                ImportParameters.strings(p.getProperty(ExportParameters.TIE_BREAK)));
+                ImportParameters.strings(p.getProperty(ExportParameters.TIE_BREAK)),
+                ExportParameters.columns(p.getProperty(ExportParameters.COLUMNS)));
+    }
+
+    /** Whether key column {@code i} is an integer, read as its decimal text rather than as hex of its text. */
+    public boolean decimalKey(int i) {
+        return INTEGER_KEY.matcher(keys.get(i).type()).matches();
+    }
+
+    /**
+     * Where key column {@code i} is in a row the SQL returns: the index of the exported column it is read from, or,
+     * when it is not exported, {@code columns().size()} plus the number of the extra key column selected for it.
+     */
+    public int keyPosition(int i) {
+        int exported = exportedKey(i);
+        if (exported >= 0) {
+            return exported;
+        }
+        int extra = 0;
+        for (int j = 0; j < i; j++) {
+            if (exportedKey(j) < 0) {
+                extra++;
+            }
+        }
+        return columns.size() + extra;
+    }
+
+    /** The extra columns the SQL selects after the exported ones, each carrying a key not read from those. */
+    public List<ColumnType> extraKeyColumns() {
+        List<ColumnType> extra = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (exportedKey(i) < 0) {
+                extra.add(new ColumnType(KEY_ALIAS + i, decimalKey(i) ? keys.get(i).type() : "String"));
+            }
+        }
+        return extra;
+    }
+
+    /** The index of the exported column integer key {@code i} is read from, or -1. */
+    private int exportedKey(int i) {
+        if (!decimalKey(i)) {
+            return -1;
+        }
+        return columns.indexOf(keys.get(i));
+    }
+
+    /** A key as read from the rows ({@link #keyPosition}) in the form a checkpoint keeps: hex of each text. */
+    public String[] checkpointKey(String[] selected) {
+        String[] key = selected.clone();
+        for (int i = 0; i < key.length; i++) {
+            if (decimalKey(i)) {
+                key[i] = HexFormat.of().withUpperCase().formatHex(key[i].getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        return key;
+    }
+
+    /** The inverse of {@link #checkpointKey}: a checkpoint's key as the rows yield it. */
+    public String[] selectedKey(String[] checkpoint) {
+        String[] key = checkpoint.clone();
+        for (int i = 0; i < key.length; i++) {
+            if (decimalKey(i)) {
+                key[i] = new String(HexFormat.of().parseHex(key[i]), StandardCharsets.US_ASCII);
+            }
+        }
+        return key;
     }
 
     /** Whether a restart can continue after the last written row. */
@@ -42,7 +117,8 @@ public record ExportQuery(String select, String from, String filter, Long limit,
     /**
      * The SQL (without FORMAT).
      *
-     * @param resumeKey the key texts of the last written row (hex, as selected), or null to start at the first row
+     * @param resumeKey the key of the last written row as a checkpoint keeps it (hex), or null to start at the first
+     *                  row
      * @param written   rows written before, minus those with the resume key (they are read again and skipped)
      */
     public String sql(String[] resumeKey, long written) {
@@ -56,8 +132,11 @@ public record ExportQuery(String select, String from, String filter, Long limit,
     public String sql(String[] resumeKey, long written, KeyRange range) {
         StringBuilder sql = new StringBuilder("SELECT ").append(select);
         for (int i = 0; i < keys.size(); i++) {
-            sql.append(", hex(toString(").append(Identifiers.quote(keys.get(i).name())).append(")) AS ")
-                    .append(Identifiers.quote(KEY_ALIAS + i));
+            if (exportedKey(i) < 0) {
+                String key = Identifiers.quote(keys.get(i).name());
+                sql.append(", ").append(decimalKey(i) ? key : "hex(toString(" + key + "))").append(" AS ")
+                        .append(Identifiers.quote(KEY_ALIAS + i));
+            }
         }
         sql.append(" FROM ").append(from);
         List<String> conditions = conditions(resumeKey, range);
