@@ -7,6 +7,10 @@ import io.flatingest.infrastructure.clickhouse.type.ClickHouseTypes;
 import io.flatingest.infrastructure.clickhouse.type.FormatOptions;
 import io.flatingest.infrastructure.clickhouse.type.RowBinaryInput;
 import io.flatingest.infrastructure.clickhouse.type.RowDecoder;
+import io.flatingest.infrastructure.flatfile.write.CsvLines;
+import io.flatingest.infrastructure.flatfile.write.ExportColumn;
+import io.flatingest.infrastructure.flatfile.write.ExportFileOptions;
+import io.flatingest.infrastructure.flatfile.write.FormulaProtection;
 import io.flatingest.transfer.control.ExportParameters;
 import io.flatingest.transfer.control.ExportParameters.ColumnType;
 import io.flatingest.transfer.control.ExportPlanner;
@@ -33,7 +37,9 @@ import java.util.logging.Logger;
 
 /**
  * Streams an export's rows from ClickHouse as RowBinary (a format 18.16 and modern servers both produce) and decodes
- * each row straight into the exact text of every value; memory stays bounded whatever the table's size. Resumes
+ * each row straight into the exact text of every value — for a UTF-8 file straight into the bytes of its file line
+ * ({@link CsvLines}, handed on as {@link FormattedLine}s), else into texts; memory stays bounded whatever the table's
+ * size. Resumes
  * after the last key on a restart (see {@link ExportQuery}).
  *
  * <p>Reading and decoding run a bounded number of row batches ahead on a thread of their own ({@link RowReadAhead}),
@@ -111,6 +117,16 @@ public class ClickHouseItemReader extends AbstractItemReader {
     @Inject
     @BatchProperty
     String replaceInvalidUtf8;
+
+    /** File options as JSON: UTF-8 files get their lines formatted here (CsvLines), others texts. */
+    @Inject
+    @BatchProperty
+    String fileOptions;
+
+    /** Whether formula protection is on (default false), for lines formatted here. */
+    @Inject
+    @BatchProperty
+    String formulaProtection;
 
     @Inject
     JobContext job;
@@ -230,7 +246,8 @@ public class ClickHouseItemReader extends AbstractItemReader {
             stream = gateway.openQuery(sql, "RowBinary", ExportPlanner.QUERY_SETTINGS, queryId);
             body = stream.body();
         }
-        ahead = new RowReadAhead(decoder, new RowBinaryInput(body, 1 << 20), valueCount, keyPositions, threads);
+        ahead = new RowReadAhead(decoder, new RowBinaryInput(body, 1 << 20), valueCount, keyPositions,
+                lines(planned), threads);
     }
 
     /**
@@ -252,6 +269,26 @@ public class ClickHouseItemReader extends AbstractItemReader {
             split.add(new KeyRangeStream.Range(query.sql(resumeKey, written, range), queryId + "-" + split.size()));
         }
         return split;
+    }
+
+    /**
+     * The formatter of file lines when the file is one {@link CsvLines} writes (UTF-8, ASCII delimiter and quote):
+     * the values go from RowBinary to the bytes of their line without a String each, which more than halves the
+     * export's CPU per row; null for other files, whose rows go to the writer as texts (opencsv).
+     */
+    private CsvLines lines(List<ColumnType> planned) {
+        ExportFileOptions options = ExportParameters.options(fileOptions);
+        if (!CsvLines.supports(options)) {
+            return null;
+        }
+        List<ClickHouseType> types = planned.stream().map(c -> ClickHouseTypes.parse(c.type())).toList();
+        List<ExportColumn> exported = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            exported.add(ExportColumn.of(planned.get(i).name(), types.get(i)));
+        }
+        boolean[] protect = Boolean.parseBoolean(formulaProtection) ? FormulaProtection.textColumns(types)
+                : new boolean[planned.size()];
+        return new CsvLines(options, exported, protect);
     }
 
     /** The columns the query returns now must be those planned: a table changed since would corrupt the file. */
@@ -297,7 +334,8 @@ public class ClickHouseItemReader extends AbstractItemReader {
             }
             rowsRead++;
             work.chunkRead++;
-            return batch.rows()[i];
+            CsvLines.Block lines = batch.lines();
+            return lines == null ? batch.rows()[i] : new FormattedLine(lines.text(), lines.start(i), lines.ends()[i]);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.flatingest.batch.fileexport;
 
-import io.flatingest.infrastructure.clickhouse.type.ClickHouseType;
 import io.flatingest.infrastructure.clickhouse.type.ClickHouseTypes;
 import io.flatingest.infrastructure.flatfile.ConfinedPaths;
 import io.flatingest.infrastructure.flatfile.write.ExportColumn;
@@ -19,7 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes rows with opencsv into a temporary file beside the target; once every row is in, the verify step checks
+ * Writes rows into a temporary file beside the target: lines the reader formatted into bytes
+ * ({@link FormattedLine}, UTF-8 files) as they are, rows of texts through opencsv; once every row is in, the verify step checks
  * the file and renames it to the target: readers of the export directory never see a half-written file. Rerun-safe: on a restart it cuts the
  * temporary file back to the length of the last checkpoint before writing again (with gzip, each checkpoint
  * closes a gzip member, so the cut always leaves a valid prefix).
@@ -57,22 +57,30 @@ public class CsvItemWriter extends AbstractItemWriter {
         work = ExportWork.of(step);
         Path target = new ConfinedPaths(directories.export()).resolve(fileName);
         List<ExportColumn> header = ExportParameters.columns(columns).stream()
-                .map(c -> new ExportColumn(c.name(), isLiteral(c.type()))).toList();
+                .map(c -> ExportColumn.of(c.name(), ClickHouseTypes.parse(c.type()))).toList();
         // Without a key the rows are read again from the first one, so the file starts over too.
         ExportFileCheckpoint resumeAt = work.resumable && checkpoint instanceof ExportFileCheckpoint c ? c : null;
         writer = ExportFileWriter.open(target, header, ExportParameters.options(fileOptions), resumeAt);
     }
 
-    private static boolean isLiteral(String type) {
-        ClickHouseType t = ClickHouseTypes.parse(type).valueType();
-        return t instanceof ClickHouseType.Array || t instanceof ClickHouseType.MapType
-                || t instanceof ClickHouseType.Tuple;
-    }
-
     @Override
     public void writeItems(List<Object> items) throws Exception {
-        for (Object item : items) {
-            writer.writeRow((String[]) item);
+        int i = 0;
+        while (i < items.size()) {
+            if (items.get(i) instanceof FormattedLine line) {
+                // consecutive lines of one batch lie back to back in one array: one write for all of them
+                int to = line.to();
+                int rows = 1;
+                while (i + rows < items.size() && items.get(i + rows) instanceof FormattedLine next
+                        && next.text() == line.text() && next.from() == to) {
+                    to = next.to();
+                    rows++;
+                }
+                writer.writeLines(line.text(), line.from(), to - line.from(), rows);
+                i += rows;
+            } else {
+                writer.writeRow((String[]) items.get(i++));
+            }
         }
         work.chunkWritten += items.size();
         work.fileLength = writer.bytesWritten();

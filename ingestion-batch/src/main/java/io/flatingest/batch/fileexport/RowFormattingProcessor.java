@@ -1,20 +1,20 @@
 package io.flatingest.batch.fileexport;
 
-import io.flatingest.infrastructure.clickhouse.type.ClickHouseType;
 import io.flatingest.infrastructure.clickhouse.type.ClickHouseTypes;
+import io.flatingest.infrastructure.flatfile.write.FormulaProtection;
 import io.flatingest.transfer.control.ExportParameters;
-import io.flatingest.transfer.control.ExportParameters.ColumnType;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 
 /**
  * Applies the output's policies to a row whose values the reader already turned into exact text: with formula
  * protection on, a text value that a spreadsheet would run as a formula (starting with {@code = + - @}, TAB or CR)
- * gets a leading {@code '} — in text columns only, never in numbers ({@code -5} stays {@code -5}).
+ * gets a leading {@code '} — in text columns only, never in numbers ({@code -5} stays {@code -5}); see
+ * {@link FormulaProtection}. A line the reader formatted into bytes already ({@link FormattedLine}) had the same
+ * protection applied there and passes unchanged.
  */
 @Named
 @Dependent
@@ -38,11 +38,14 @@ public class RowFormattingProcessor implements ItemProcessor {
         if (text == null) {
             init();
         }
+        if (item instanceof FormattedLine) {
+            return item; // formatted with the protection applied (CsvLines)
+        }
         String[] row = (String[]) item;
         if (protect) {
             for (int i = 0; i < row.length; i++) {
                 String v = row[i];
-                if (text[i] && v != null && !v.isEmpty() && isFormulaStart(v.charAt(0))) {
+                if (text[i] && v != null && !v.isEmpty() && FormulaProtection.startsFormula(v.charAt(0))) {
                     row[i] = "'" + v;
                 }
             }
@@ -51,17 +54,8 @@ public class RowFormattingProcessor implements ItemProcessor {
     }
 
     private void init() {
-        List<ColumnType> types = ExportParameters.columns(columns);
-        text = new boolean[types.size()];
-        for (int i = 0; i < text.length; i++) {
-            ClickHouseType t = ClickHouseTypes.parse(types.get(i).type()).valueType();
-            text[i] = t instanceof ClickHouseType.FixedString || t instanceof ClickHouseType.Enum
-                    || t.equals(new ClickHouseType.Simple(ClickHouseType.Base.STRING));
-        }
+        text = FormulaProtection.textColumns(ExportParameters.columns(columns).stream()
+                .map(c -> ClickHouseTypes.parse(c.type())).toList());
         protect = Boolean.parseBoolean(formulaProtection);
-    }
-
-    static boolean isFormulaStart(char c) {
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 }

@@ -3,14 +3,16 @@ package io.flatingest.batch.fileexport;
 import io.flatingest.batch.common.BatchesAhead;
 import io.flatingest.infrastructure.clickhouse.type.RowBinaryInput;
 import io.flatingest.infrastructure.clickhouse.type.RowDecoder;
+import io.flatingest.infrastructure.flatfile.write.CsvLines;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.ThreadFactory;
 
 /**
  * Reads and decodes RowBinary rows on a thread of its own, a bounded number of batches ahead of the consumer
- * ({@link BatchesAhead}, as the import's {@code ReadAhead} parses records). Each row comes out as an array of its own
- * holding the exported values (the item the chunk hands on); the row's key (read from exported columns or from extra
+ * ({@link BatchesAhead}, as the import's {@code ReadAhead} parses records). Each row comes out as its file line,
+ * formatted by {@link CsvLines} into one array per batch (UTF-8 files), or as an array of its own holding the
+ * exported values as texts (the item the chunk hands on); the row's key (read from exported columns or from extra
  * columns after them) goes into one array per batch, so that the consumer compares keys in place. A failure of the decoding thread reaches the consumer after the rows decoded
  * before it, on its next call; closing stops the thread (the caller closes the stream first, which unblocks a
  * read).
@@ -21,11 +23,14 @@ final class RowReadAhead implements AutoCloseable {
     private static final int BATCHES_AHEAD = 16;
 
     /**
-     * Decoded rows: {@code rows[i]} are the values of row {@code i}, {@code keys[i * keyCount …]} its key.
+     * Decoded rows: {@code rows[i]} are the values of row {@code i}, or, when formatted into lines, {@code lines}
+     * holds its file line; {@code keys[i * keyCount …]} is its key.
      *
-     * @param size rows in this batch
+     * @param rows  the values, null when formatted into lines
+     * @param lines the file lines, null when decoded into values
+     * @param size  rows in this batch
      */
-    record Batch(String[][] rows, String[] keys, int size) {
+    record Batch(String[][] rows, CsvLines.Block lines, String[] keys, int size) {
     }
 
     private final RowDecoder decoder;
@@ -33,6 +38,8 @@ final class RowReadAhead implements AutoCloseable {
     private final int valueCount;
     private final int keyCount;
     private final int[] keyPositions;
+    private final CsvLines lines;
+    private final boolean[] keyText;
     private final BatchesAhead<Batch> ahead;
     /** A failure met after some rows of a batch: thrown once that batch is handed out. */
     private Exception pending;
@@ -40,13 +47,22 @@ final class RowReadAhead implements AutoCloseable {
     /**
      * @param valueCount   the exported values at the start of each decoded row
      * @param keyPositions where in a decoded row each key column is
+     * @param lines        formats the exported values into file lines; null to decode them into texts
      */
-    RowReadAhead(RowDecoder decoder, RowBinaryInput input, int valueCount, int[] keyPositions, ThreadFactory threads) {
+    RowReadAhead(RowDecoder decoder, RowBinaryInput input, int valueCount, int[] keyPositions, CsvLines lines,
+                 ThreadFactory threads) {
         this.decoder = decoder;
         this.input = input;
         this.valueCount = valueCount;
         this.keyCount = keyPositions.length;
         this.keyPositions = keyPositions.clone();
+        this.lines = lines;
+        this.keyText = new boolean[valueCount];
+        for (int p : keyPositions) {
+            if (p < valueCount) {
+                keyText[p] = true;
+            }
+        }
         this.ahead = new BatchesAhead<>(this::decode, BATCHES_AHEAD, "flatingest-decode-ahead",
                 "Interrupted while reading the rows", "Decoding the rows failed", true, threads);
     }
@@ -61,8 +77,11 @@ final class RowReadAhead implements AutoCloseable {
         if (pending != null) {
             throw pending;
         }
-        String[][] rows = new String[BATCH][];
         String[] keys = new String[BATCH * keyCount];
+        if (lines != null) {
+            return format(keys);
+        }
+        String[][] rows = new String[BATCH][];
         int size = 0;
         try {
             String[] row;
@@ -79,7 +98,28 @@ final class RowReadAhead implements AutoCloseable {
             }
             pending = e;
         }
-        return size == 0 ? null : new Batch(rows, keys, size);
+        return size == 0 ? null : new Batch(rows, null, keys, size);
+    }
+
+    /** The next batch formatted into lines, as {@link #decode()}. */
+    private Batch format(String[] keys) throws Exception {
+        int size = 0;
+        try {
+            String[] row;
+            while (size < BATCH && (row = decoder.write(input, lines, valueCount, keyText)) != null) {
+                for (int k = 0; k < keyCount; k++) {
+                    keys[size * keyCount + k] = row[keyPositions[k]];
+                }
+                size++;
+            }
+        } catch (Exception e) {
+            lines.dropRow(); // the failed row's values so far
+            if (size == 0) {
+                throw e;
+            }
+            pending = e;
+        }
+        return size == 0 ? null : new Batch(null, lines.take(), keys, size);
     }
 
     /** Time the consumer waited for decoded rows. */

@@ -35,7 +35,7 @@ class RowReadAheadTest {
     @Test
     void handsOutEveryRowInOrderWithItsKey() throws IOException {
         int count = 5_000;
-        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(rows(0, count)), 2, new int[] {2}, threads)) {
+        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(rows(0, count)), 2, new int[] {2}, null, threads)) {
             int n = 0;
             String[] previous = null;
             for (RowReadAhead.Batch b = ahead.next(); b != null; b = ahead.next()) {
@@ -56,7 +56,7 @@ class RowReadAheadTest {
     @Test
     void aFailureComesAfterTheRowsDecodedBeforeIt() throws IOException {
         byte[] bytes = rows(0, 3_000);
-        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(Arrays.copyOf(bytes, bytes.length - 2)), 2, new int[] {2},
+        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(Arrays.copyOf(bytes, bytes.length - 2)), 2, new int[] {2}, null,
                 threads)) {
             int n = 0;
             EOFException e = null;
@@ -94,7 +94,7 @@ class RowReadAheadTest {
                 return n;
             }
         };
-        RowReadAhead ahead = new RowReadAhead(decoder(), input(endless), 2, new int[] {2}, threads);
+        RowReadAhead ahead = new RowReadAhead(decoder(), input(endless), 2, new int[] {2}, null, threads);
         assertEquals(2048, ahead.next().size());
         ahead.close();
         assertFalse(started.get(0).isAlive());

@@ -1,5 +1,6 @@
 package io.flatingest.infrastructure.flatfile;
 
+import io.flatingest.infrastructure.clickhouse.type.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;

@@ -6,6 +6,7 @@ import static io.flatingest.infrastructure.flatfile.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.flatingest.infrastructure.clickhouse.type.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

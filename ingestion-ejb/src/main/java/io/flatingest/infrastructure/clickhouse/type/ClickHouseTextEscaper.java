@@ -53,7 +53,7 @@ public final class ClickHouseTextEscaper {
     }
 
     /** The letter after the backslash for {@code c}, or 0 when {@code c} is written as is. */
-    private static char escapeOf(char c) {
+    public static char escapeOf(char c) {
         if (c > '\\') {
             return 0;
         }

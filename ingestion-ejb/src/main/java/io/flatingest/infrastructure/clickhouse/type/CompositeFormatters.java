@@ -26,6 +26,15 @@ final class CompositeFormatters {
         }
 
         @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            if (in.readByte() != 0) {
+                out.nullValue();
+            } else {
+                inner.write(in, out);
+            }
+        }
+
+        @Override
         void appendLiteral(RowBinaryInput in, StringBuilder out) throws IOException {
             if (in.readByte() != 0) {
                 out.append("NULL");

@@ -19,6 +19,19 @@ public interface FieldDecoder {
     String read(RowBinaryInput in) throws IOException;
 
     /**
+     * Reads the next value and hands its text (exactly what {@link #read} returns) to {@code out}, as bytes where
+     * the type allows; the same failures as {@link #read}.
+     */
+    default void write(RowBinaryInput in, TextSink out) throws IOException {
+        String s = read(in);
+        if (s == null) {
+            out.nullValue();
+        } else {
+            out.text(s);
+        }
+    }
+
+    /**
      * Whether the text is a ClickHouse literal ({@code [..]}, {@code {..}}, {@code (..)}) that carries its own
      * quoting and backslash escapes. ClickHouse writes such values into TabSeparated as they are, not escaped again,
      * and reads them back the same way; a TSV writer must do likewise.

@@ -25,14 +25,7 @@ final class NumberFormatters {
 
     static ValueFormatter forBase(ClickHouseType.Base base) {
         return switch (base) {
-            case INT8 -> new Bare(in -> SMALL[in.readByte() + 128]);
-            case UINT8 -> new Bare(in -> SMALL[in.readUnsignedByte() + 128]);
-            case INT16 -> new Bare(in -> Integer.toString(in.readShort()));
-            case UINT16 -> new Bare(in -> Integer.toString(in.readShort() & 0xFFFF));
-            case INT32 -> new Bare(in -> Integer.toString(in.readInt()));
-            case UINT32 -> new Bare(in -> Long.toString(in.readInt() & 0xFFFF_FFFFL));
-            case INT64 -> new Bare(in -> Long.toString(in.readLong()));
-            case UINT64 -> new Bare(in -> Long.toUnsignedString(in.readLong()));
+            case INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64 -> new Whole(base);
             case INT128, UINT128, INT256, UINT256 -> new Bare(in -> wide(in, base.byteWidth() / 8, base.signed()));
             case FLOAT32 -> new Float32();
             case FLOAT64 -> new Float64();
@@ -173,6 +166,69 @@ final class NumberFormatters {
         }
     }
 
+    /** Integers of up to 64 bits; their digits go to a {@link TextSink} without a String. */
+    static final class Whole extends ValueFormatter.Bare {
+        private final ClickHouseType.Base base;
+        private final byte[] digits = new byte[20];
+
+        Whole(ClickHouseType.Base base) {
+            this.base = base;
+        }
+
+        /** The value, as a signed long (UInt64 as its bits). */
+        private long value(RowBinaryInput in) throws IOException {
+            return switch (base) {
+                case INT8 -> in.readByte();
+                case UINT8 -> in.readUnsignedByte();
+                case INT16 -> in.readShort();
+                case UINT16 -> in.readShort() & 0xFFFF;
+                case INT32 -> in.readInt();
+                case UINT32 -> in.readInt() & 0xFFFF_FFFFL;
+                default -> in.readLong();
+            };
+        }
+
+        @Override
+        public String read(RowBinaryInput in) throws IOException {
+            long v = value(in);
+            if (v >= -128 && v < SMALL.length - 128 && base != ClickHouseType.Base.UINT64) {
+                return SMALL[(int) v + 128];
+            }
+            return base == ClickHouseType.Base.UINT64 ? Long.toUnsignedString(v) : Long.toString(v);
+        }
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            int from = digits(value(in), base == ClickHouseType.Base.UINT64, digits);
+            out.utf8(digits, from, digits.length - from);
+        }
+    }
+
+    /**
+     * Writes the decimal digits of {@code v} (unsigned: of its bits as an unsigned number) right-aligned into
+     * {@code b} (20 bytes at least) and returns where they start.
+     */
+    static int digits(long v, boolean unsigned, byte[] b) {
+        int p = b.length;
+        if (unsigned && v < 0) {
+            long q = Long.divideUnsigned(v, 10);
+            b[--p] = (byte) ('0' + (v - q * 10));
+            v = q;
+        }
+        boolean negative = v < 0;
+        if (!negative) {
+            v = -v; // counted in negatives, so that Long.MIN_VALUE needs no special case
+        }
+        do {
+            b[--p] = (byte) ('0' - v % 10);
+            v /= 10;
+        } while (v != 0);
+        if (negative) {
+            b[--p] = '-';
+        }
+        return p;
+    }
+
     /** Decimal32/Decimal64: a 4- or 8-byte unscaled integer. */
     static final class Decimal64 extends ValueFormatter.Bare {
         private final int scale;
@@ -198,6 +254,11 @@ final class NumberFormatters {
             int n = FloatText.write(in.readFloat(), scratch, 0);
             return new String(scratch, 0, n, StandardCharsets.ISO_8859_1);
         }
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            out.utf8(scratch, 0, FloatText.write(in.readFloat(), scratch, 0));
+        }
     }
 
     static final class Float64 extends ValueFormatter.Bare {
@@ -207,6 +268,11 @@ final class NumberFormatters {
         public String read(RowBinaryInput in) throws IOException {
             int n = FloatText.write(in.readDouble(), scratch, 0);
             return new String(scratch, 0, n, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            out.utf8(scratch, 0, FloatText.write(in.readDouble(), scratch, 0));
         }
     }
 }

@@ -55,6 +55,47 @@ public final class RowDecoder {
         return row;
     }
 
+    /**
+     * Reads the next row into {@code out}, as {@link #next} reads it as text: the first {@code written} columns go to
+     * {@code out} as values (then {@link TextSink#endRow()}); the others, and those flagged in {@code asText} (the
+     * columns that hold a key), come back as text in an array that the next call overwrites, whose other entries
+     * mean nothing. Returns null at the end of a stream that ended cleanly; fails as {@link #next} does, leaving
+     * the row unended in {@code out}.
+     */
+    public String[] write(RowBinaryInput in, TextSink out, int written, boolean[] asText) throws IOException {
+        if (in.atEnd()) {
+            return null;
+        }
+        long start = in.position();
+        int i = 0;
+        try {
+            for (; i < decoders.length; i++) {
+                if (i >= written) {
+                    row[i] = decoders[i].read(in);
+                } else if (i < asText.length && asText[i]) {
+                    String s = decoders[i].read(in);
+                    row[i] = s;
+                    if (s == null) {
+                        out.nullValue();
+                    } else {
+                        out.text(s);
+                    }
+                } else {
+                    decoders[i].write(in, out);
+                }
+            }
+        } catch (EOFException e) {
+            EOFException wrapped = new EOFException(where(i, start) + e.getMessage());
+            wrapped.initCause(e);
+            throw wrapped;
+        } catch (DecodingException e) {
+            throw new DecodingException(where(i, start) + e.getMessage(), e);
+        }
+        out.endRow();
+        rows++;
+        return row;
+    }
+
     /** Rows read so far. */
     public long rowsRead() {
         return rows;

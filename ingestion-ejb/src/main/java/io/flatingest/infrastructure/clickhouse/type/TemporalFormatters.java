@@ -23,7 +23,13 @@ final class TemporalFormatters {
 
     /** Date: UInt16 days since 1970-01-01. Texts are cached: a column holds few distinct days. */
     static final class Date extends ValueFormatter.Quoted {
+        private final byte[] scratch = new byte[16];
         private String[] cache;
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            out.utf8(scratch, 0, writeDate(in.readShort() & 0xFFFF, scratch, 0));
+        }
 
         @Override
         public String read(RowBinaryInput in) throws IOException {
@@ -42,9 +48,16 @@ final class TemporalFormatters {
 
     /** Date32: Int32 days since 1970-01-01, negative before. */
     static final class Date32 extends ValueFormatter.Quoted {
+        private final byte[] scratch = new byte[32];
+
         @Override
         public String read(RowBinaryInput in) throws IOException {
             return date(in.readInt());
+        }
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            out.utf8(scratch, 0, writeDate(in.readInt(), scratch, 0));
         }
     }
 
@@ -62,6 +75,12 @@ final class TemporalFormatters {
             long epochSecond = in.readInt() & 0xFFFF_FFFFL;
             int n = text.write(epochSecond + offsets.offsetSeconds(epochSecond));
             return new String(text.bytes, 0, n, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            long epochSecond = in.readInt() & 0xFFFF_FFFFL;
+            out.utf8(text.bytes, 0, text.write(epochSecond + offsets.offsetSeconds(epochSecond)));
         }
     }
 

@@ -27,6 +27,14 @@ final class TextFormatters {
         public String read(RowBinaryInput in) throws IOException {
             return utf8(in, in.readLength(), policy, false);
         }
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            int len = in.readLength();
+            if (!writeValid(in, len, false, out)) {
+                out.text(utf8(in, len, policy, false));
+            }
+        }
     }
 
     /** FixedString(N): N bytes; trailing zero bytes trimmed at top level unless the options keep them. */
@@ -44,6 +52,13 @@ final class TextFormatters {
         @Override
         public String read(RowBinaryInput in) throws IOException {
             return utf8(in, length, policy, !keepPadding);
+        }
+
+        @Override
+        public void write(RowBinaryInput in, TextSink out) throws IOException {
+            if (!writeValid(in, length, !keepPadding, out)) {
+                out.text(utf8(in, length, policy, !keepPadding));
+            }
         }
 
         @Override
@@ -85,6 +100,32 @@ final class TextFormatters {
             }
             return name;
         }
+    }
+
+    /**
+     * Hands the next {@code len} bytes (trailing zero bytes trimmed when asked) to {@code out} as they are, straight
+     * from the input buffer, when they are valid UTF-8 and fit the buffer; returns false without consuming anything
+     * otherwise (the caller then decodes them under its policy).
+     */
+    static boolean writeValid(RowBinaryInput in, int len, boolean trimZeros, TextSink out) throws IOException {
+        if (len > in.buffer().length) {
+            return false;
+        }
+        in.require(len);
+        byte[] b = in.buffer();
+        int p = in.bufferPosition();
+        int n = len;
+        if (trimZeros) {
+            while (n > 0 && b[p + n - 1] == 0) {
+                n--;
+            }
+        }
+        if (!Utf8.valid(b, p, p + n)) {
+            return false;
+        }
+        out.utf8(b, p, n);
+        in.advance(len);
+        return true;
     }
 
     /**

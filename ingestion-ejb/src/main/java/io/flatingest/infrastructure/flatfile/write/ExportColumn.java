@@ -1,5 +1,6 @@
 package io.flatingest.infrastructure.flatfile.write;
 
+import io.flatingest.infrastructure.clickhouse.type.ClickHouseType;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,13 @@ public record ExportColumn(String name, boolean literal) {
 
     public ExportColumn {
         Objects.requireNonNull(name, "name");
+    }
+
+    /** A column of type {@code type}: literal when its values are Arrays, Maps or Tuples. */
+    public static ExportColumn of(String name, ClickHouseType type) {
+        ClickHouseType t = type.valueType();
+        return new ExportColumn(name, t instanceof ClickHouseType.Array || t instanceof ClickHouseType.MapType
+                || t instanceof ClickHouseType.Tuple);
     }
 
     /** A column of plain values. */

@@ -135,6 +135,22 @@ public final class ExportFileWriter implements Closeable {
         rows++;
     }
 
+    /**
+     * Writes {@code rows} whole lines that {@link CsvLines} built for this file's options ({@code len} bytes of
+     * {@code text} from {@code off}): the same bytes {@link #writeRow} would write for their values.
+     *
+     * @throws IllegalStateException when the options are not ones {@link CsvLines#supports} (checked on each call,
+     *                               so that lines built for another file cannot slip in unnoticed)
+     */
+    public void writeLines(byte[] text, int off, int len, int rows) throws IOException {
+        ensureUsable();
+        if (!CsvLines.supports(options)) {
+            throw new IllegalStateException("lines are written only to UTF-8 files with an ASCII delimiter and quote");
+        }
+        this.text.writeBytes(text, off, len);
+        this.rows += rows;
+    }
+
     private void emit(String[] fields, long rowNumber) throws IOException {
         try {
             csv.writeNext(fields, false);

@@ -165,6 +165,20 @@ final class TextEncoder extends Writer {
         }
     }
 
+    /** Appends bytes that are text in the file's charset already. */
+    void writeBytes(byte[] b, int off, int len) throws IOException {
+        if (n + len > buf.length) {
+            drain();
+            if (len > buf.length) {
+                out.write(b, off, len);
+                written += len;
+                return;
+            }
+        }
+        System.arraycopy(b, off, buf, n, len);
+        n += len;
+    }
+
     /** Bytes produced so far, buffered ones included. */
     long written() {
         return written + n;

@@ -1,17 +1,17 @@
-package io.flatingest.infrastructure.flatfile;
+package io.flatingest.infrastructure.clickhouse.type;
 
 /**
  * Checks UTF-8 on the bytes, by the table of well-formed byte sequences in the Unicode standard (chapter 3, table
  * 3-7): no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequence. That is what the JDK's
  * strict UTF-8 decoder accepts.
  */
-final class Utf8 {
+public final class Utf8 {
 
     private Utf8() {
     }
 
     /** Whether {@code bytes[from, to)} is well-formed UTF-8. */
-    static boolean valid(byte[] bytes, int from, int to) {
+    public static boolean valid(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
             int b = bytes[i];
