@@ -23,12 +23,23 @@ final class TemporalFormatters {
 
     /** Date: UInt16 days since 1970-01-01. Texts are cached: a column holds few distinct days. */
     static final class Date extends ValueFormatter.Quoted {
-        private final byte[] scratch = new byte[16];
+        /** The 10-byte text of day d at {@code 10 d}, once {@code known} has bit d. */
+        private byte[] texts;
+        private long[] known;
         private String[] cache;
 
         @Override
         public void write(RowBinaryInput in, TextSink out) throws IOException {
-            out.utf8(scratch, 0, writeDate(in.readShort() & 0xFFFF, scratch, 0));
+            int day = in.readShort() & 0xFFFF;
+            if (texts == null) {
+                texts = new byte[10 << 16];
+                known = new long[1 << 10];
+            }
+            if ((known[day >>> 6] & 1L << day) == 0) {
+                writeDate(day, texts, 10 * day); // years 1970..2149: always 10 bytes
+                known[day >>> 6] |= 1L << day;
+            }
+            out.utf8(texts, 10 * day, 10);
         }
 
         @Override

@@ -1,5 +1,9 @@
 package io.flatingest.infrastructure.clickhouse.type;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks UTF-8 on the bytes, by the table of well-formed byte sequences in the Unicode standard (chapter 3, table
  * 3-7): no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequence. That is what the JDK's
@@ -7,12 +11,17 @@ package io.flatingest.infrastructure.clickhouse.type;
  */
 public final class Utf8 {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {
     }
 
     /** Whether {@code bytes[from, to)} is well-formed UTF-8. */
     public static boolean valid(byte[] bytes, int from, int to) {
         int i = from;
+        while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080_8080_8080_8080L) == 0) {
+            i += 8; // eight ASCII bytes
+        }
         while (i < to) {
             int b = bytes[i];
             if (b >= 0) {

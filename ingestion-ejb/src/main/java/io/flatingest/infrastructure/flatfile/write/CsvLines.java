@@ -2,6 +2,9 @@ package io.flatingest.infrastructure.flatfile.write;
 
 import io.flatingest.infrastructure.clickhouse.type.ClickHouseTextEscaper;
 import io.flatingest.infrastructure.clickhouse.type.TextSink;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -29,9 +32,17 @@ public final class CsvLines implements TextSink {
         }
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
+    private static final long LF = broadcast((byte) '\n');
+    private static final long CR = broadcast((byte) '\r');
+
     private final boolean tsv;
     private final byte delimiter;
     private final byte quote;
+    private final long delimiters;
+    private final long quotes;
     private final boolean quoteAll;
     private final byte[] nullToken;
     private final byte[] lineEnding;
@@ -58,6 +69,8 @@ public final class CsvLines implements TextSink {
         this.tsv = options.format() == ExportFileOptions.Format.TSV;
         this.delimiter = (byte) options.delimiter();
         this.quote = (byte) options.quoteChar();
+        this.delimiters = broadcast(delimiter);
+        this.quotes = broadcast(quote);
         this.quoteAll = options.quoteAll();
         this.nullToken = options.nullToken().getBytes(StandardCharsets.UTF_8);
         this.lineEnding = options.lineEnding().getBytes(StandardCharsets.UTF_8);
@@ -166,9 +179,17 @@ public final class CsvLines implements TextSink {
         if (first == ' ' || first == '\t' || last == ' ' || last == '\t') {
             return true;
         }
+        int i = off;
+        int end = off + len;
+        for (; i + 8 <= end; i += 8) { // eight bytes at a time: any of them LF, CR, delimiter or quote?
+            long v = (long) LONGS.get(b, i);
+            if ((zeroByte(v ^ LF) | zeroByte(v ^ CR) | zeroByte(v ^ delimiters) | zeroByte(v ^ quotes)) != 0) {
+                return true;
+            }
+        }
         byte d = delimiter;
         byte q = quote;
-        for (int i = off, end = off + len; i < end; i++) {
+        for (; i < end; i++) {
             byte c = b[i];
             if (c == '\n' || c == '\r' || c == d || c == q) {
                 return true;
@@ -176,6 +197,15 @@ public final class CsvLines implements TextSink {
         }
         return len == nullToken.length && Arrays.equals(b, off, off + len, nullToken, 0, len)
                 || len == 2 && b[off] == '\\' && b[off + 1] == 'N';
+    }
+
+    /** Nonzero when a byte of {@code v} is zero (exact for the question whether any is, not for which). */
+    private static long zeroByte(long v) {
+        return (v - ONES) & ~v & HIGHS;
+    }
+
+    private static long broadcast(byte b) {
+        return (b & 0xFFL) * ONES;
     }
 
     private void appendQuoted(byte[] b, int off, int len) {

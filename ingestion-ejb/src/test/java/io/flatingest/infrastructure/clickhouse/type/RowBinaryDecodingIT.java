@@ -1,5 +1,6 @@
 package io.flatingest.infrastructure.clickhouse.type;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import io.flatingest.testsupport.TestClickHouse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -244,17 +246,54 @@ class RowBinaryDecodingIT {
         assertTrue(rows.isEmpty());
     }
 
+    /**
+     * The rows as {@link RowDecoder#next} reads them; the same bytes are also read by {@link RowDecoder#write} (the
+     * export's byte path), which must hand over the same texts.
+     */
     private static List<String[]> decode(String select, List<String> names, List<ClickHouseType> types,
                                          FormatOptions options) throws Exception {
-        List<String[]> rows = new ArrayList<>();
+        byte[] body;
         try (QueryResponse response = client.query(select + " FORMAT RowBinary").get(60, TimeUnit.SECONDS)) {
-            RowBinaryInput in = new RowBinaryInput(response.getInputStream());
-            RowDecoder decoder = new RowDecoder(names, types, options);
-            for (String[] row = decoder.next(in); row != null; row = decoder.next(in)) {
-                rows.add(row.clone());
-            }
-            assertNull(decoder.next(in));
+            body = response.getInputStream().readAllBytes();
         }
+        List<String[]> rows = new ArrayList<>();
+        RowBinaryInput in = new RowBinaryInput(new ByteArrayInputStream(body));
+        RowDecoder decoder = new RowDecoder(names, types, options);
+        for (String[] row = decoder.next(in); row != null; row = decoder.next(in)) {
+            rows.add(row.clone());
+        }
+        assertNull(decoder.next(in));
+        List<String[]> written = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        TextSink sink = new TextSink() {
+            @Override
+            public void nullValue() {
+                values.add(null);
+            }
+
+            @Override
+            public void utf8(byte[] b, int off, int len) {
+                values.add(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void text(String s) {
+                values.add(s);
+            }
+
+            @Override
+            public void endRow() {
+                written.add(values.toArray(String[]::new));
+                values.clear();
+            }
+        };
+        RowBinaryInput again = new RowBinaryInput(new ByteArrayInputStream(body));
+        RowDecoder writer = new RowDecoder(names, types, options);
+        while (writer.write(again, sink, names.size(), new boolean[0]) != null) {
+            assertArrayEquals(rows.get(written.size() - 1), written.get(written.size() - 1),
+                    "write() hands over the texts next() reads, row " + written.size());
+        }
+        assertEquals(rows.size(), written.size());
         return rows;
     }
 
