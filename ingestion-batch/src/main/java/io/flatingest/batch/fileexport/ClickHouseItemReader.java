@@ -51,7 +51,7 @@ import java.util.logging.Logger;
 @Dependent
 public class ClickHouseItemReader extends AbstractItemReader {
 
-    /** Key ranges an export of enough rows is read in. */
+    /** Key ranges an export of enough rows is read in, besides the small first one (see ExportQuery.splitPointsSql). */
     static final int RANGES = 8;
     /** Below this many rows one query is read: the ranges' extra queries would cost more than they save. */
     static final long MIN_ROWS_TO_SPLIT = 200_000;

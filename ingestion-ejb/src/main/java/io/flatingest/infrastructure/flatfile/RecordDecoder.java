@@ -57,10 +57,7 @@ final class RecordDecoder {
      * ASCII-compatible); UTF-8 is checked on the bytes, other charsets are decoded into a reused buffer.
      */
     boolean check(byte[] bytes, int from, int to) {
-        int i = from;
-        while (i < to && bytes[i] >= 0) {
-            i++;
-        }
+        int i = Utf8.asciiPrefix(bytes, from, to);
         if (i == to || utf8 && Utf8.valid(bytes, i, to)) {
             return true;
         }

@@ -164,15 +164,18 @@ public record ExportQuery(String select, String from, String filter, Long limit,
     }
 
     /**
-     * The SQL that proposes split points for {@code parts} key ranges of the rows still to read: one row with the
-     * row count and approximate quantiles of the key as comma-separated integers (any values split correctly;
-     * quantiles make the ranges about even).
+     * The SQL that proposes split points for {@code parts} key ranges of the rows still to read, plus a small first
+     * one: one row with the row count and approximate quantiles of the key as comma-separated integers (any values
+     * split correctly; quantiles make the ranges about even). The first range holds a quarter of a part's rows,
+     * because ClickHouse 18.16 sorts a range before it sends its first row and nothing overlaps with the first
+     * range's sort (625 000 of 5 M rows: 0.30 s to the first byte; 156 000: 0.11 s).
      */
     public String splitPointsSql(String[] resumeKey, int parts) {
         if (!splittable() || parts < 2) {
             throw new IllegalStateException("not splittable into " + parts + " ranges");
         }
         List<String> levels = new ArrayList<>();
+        levels.add(String.valueOf(1.0 / (4 * parts)));
         for (int i = 1; i < parts; i++) {
             levels.add(String.valueOf((double) i / parts));
         }

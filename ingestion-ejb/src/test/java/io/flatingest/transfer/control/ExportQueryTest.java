@@ -57,9 +57,9 @@ class ExportQueryTest {
     }
 
     @Test
-    void splitPointsAreQuantilesOfTheKeyInItsOwnTypeAfterTheResumeKey() {
+    void splitPointsAreQuantilesOfTheKeyInItsOwnTypeAfterTheResumeKeyWithASmallFirstRange() {
         assertEquals("SELECT count(), arrayStringConcat(arrayMap(x -> toString(toUInt64(floor(x))),"
-                + " quantiles(0.25, 0.5, 0.75)(`id`)), ',') FROM `db`.`t` WHERE (v != '') AND (`id`) >= (CAST(unhex('3132'), 'UInt64'))",
+                + " quantiles(0.0625, 0.25, 0.5, 0.75)(`id`)), ',') FROM `db`.`t` WHERE (v != '') AND (`id`) >= (CAST(unhex('3132'), 'UInt64'))",
                 byId.splitPointsSql(new String[] {"3132"}, 4));
     }
 

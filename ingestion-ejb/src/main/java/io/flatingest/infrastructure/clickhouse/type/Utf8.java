@@ -16,12 +16,21 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** Whether {@code bytes[from, to)} is well-formed UTF-8. */
-    public static boolean valid(byte[] bytes, int from, int to) {
+    /** The index of the first byte of {@code bytes[from, to)} that is not ASCII, or {@code to}. */
+    public static int asciiPrefix(byte[] bytes, int from, int to) {
         int i = from;
         while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080_8080_8080_8080L) == 0) {
-            i += 8; // eight ASCII bytes
+            i += 8; // eight ASCII bytes at a time
         }
+        while (i < to && bytes[i] >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code bytes[from, to)} is well-formed UTF-8. */
+    public static boolean valid(byte[] bytes, int from, int to) {
+        int i = asciiPrefix(bytes, from, to);
         while (i < to) {
             int b = bytes[i];
             if (b >= 0) {
