@@ -219,10 +219,18 @@ final class NumberFormatters {
         if (!negative) {
             v = -v; // counted in negatives, so that Long.MIN_VALUE needs no special case
         }
-        do {
+        while (v <= -100) { // two digits per division
+            long q = v / 100;
+            int r = (int) (q * 100 - v);
+            b[--p] = (byte) ('0' + r % 10);
+            b[--p] = (byte) ('0' + r / 10);
+            v = q;
+        }
+        if (v <= -10) {
             b[--p] = (byte) ('0' - v % 10);
             v /= 10;
-        } while (v != 0);
+        }
+        b[--p] = (byte) ('0' - v);
         if (negative) {
             b[--p] = '-';
         }

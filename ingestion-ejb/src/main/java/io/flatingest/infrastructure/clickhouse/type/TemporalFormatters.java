@@ -23,23 +23,16 @@ final class TemporalFormatters {
 
     /** Date: UInt16 days since 1970-01-01. Texts are cached: a column holds few distinct days. */
     static final class Date extends ValueFormatter.Quoted {
-        /** The 10-byte text of day d at {@code 10 d}, once {@code known} has bit d. */
-        private byte[] texts;
-        private long[] known;
+        private DayTexts texts;
         private String[] cache;
 
         @Override
         public void write(RowBinaryInput in, TextSink out) throws IOException {
             int day = in.readShort() & 0xFFFF;
             if (texts == null) {
-                texts = new byte[10 << 16];
-                known = new long[1 << 10];
+                texts = new DayTexts();
             }
-            if ((known[day >>> 6] & 1L << day) == 0) {
-                writeDate(day, texts, 10 * day); // years 1970..2149: always 10 bytes
-                known[day >>> 6] |= 1L << day;
-            }
-            out.utf8(texts, 10 * day, 10);
+            out.utf8(texts.bytes, texts.at(day), 10);
         }
 
         @Override
@@ -134,11 +127,20 @@ final class TemporalFormatters {
         final byte[] bytes = new byte[48];
         private long day = Long.MIN_VALUE;
         private int dateLength;
+        private DayTexts days;
 
         int write(long localSeconds) {
             long d = Math.floorDiv(localSeconds, 86_400);
             if (d != day) {
-                dateLength = writeDate(d, bytes, 0);
+                if (d >= 0 && d < DayTexts.DAYS) {
+                    if (days == null) {
+                        days = new DayTexts();
+                    }
+                    System.arraycopy(days.bytes, days.at((int) d), bytes, 0, 10);
+                    dateLength = 10;
+                } else {
+                    dateLength = writeDate(d, bytes, 0);
+                }
                 bytes[dateLength] = ' ';
                 day = d;
             }
@@ -148,6 +150,25 @@ final class TemporalFormatters {
             off = two(secondOfDay / 60 % 60, bytes, off);
             bytes[off++] = ':';
             return two(secondOfDay % 60, bytes, off);
+        }
+    }
+
+    /**
+     * The texts of days 0 to 65535 (1970-01-01 to 2149-06-06, the range of Date) as 10 bytes each, each built on
+     * first use: a column holds few distinct days, and copying ten bytes costs less than the calendar arithmetic.
+     */
+    static final class DayTexts {
+        static final int DAYS = 1 << 16;
+        final byte[] bytes = new byte[10 * DAYS];
+        private final long[] known = new long[DAYS / 64];
+
+        /** Where day {@code d}'s text is in {@link #bytes}. */
+        int at(int d) {
+            if ((known[d >>> 6] & 1L << d) == 0) {
+                writeDate(d, bytes, 10 * d);
+                known[d >>> 6] |= 1L << d;
+            }
+            return 10 * d;
         }
     }
 
