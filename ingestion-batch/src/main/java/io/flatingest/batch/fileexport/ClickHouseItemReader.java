@@ -39,8 +39,7 @@ import java.util.logging.Logger;
  * Streams an export's rows from ClickHouse as RowBinary (a format 18.16 and modern servers both produce) and decodes
  * each row straight into the exact text of every value — for a UTF-8 file straight into the bytes of its file line
  * ({@link CsvLines}, handed on as {@link FormattedLine}s), else into texts; memory stays bounded whatever the table's
- * size. Resumes
- * after the last key on a restart (see {@link ExportQuery}).
+ * size. Resumes after the last key on a restart (see {@link ExportQuery}).
  *
  * <p>Reading and decoding run a bounded number of row batches ahead on a thread of their own ({@link RowReadAhead}),
  * overlapping with the formatting and writing of the chunk thread. The checkpoint counts only the rows handed to
@@ -273,8 +272,8 @@ public class ClickHouseItemReader extends AbstractItemReader {
 
     /**
      * The formatter of file lines when the file is one {@link CsvLines} writes (UTF-8, ASCII delimiter and quote):
-     * the values go from RowBinary to the bytes of their line without a String each, which more than halves the
-     * export's CPU per row; null for other files, whose rows go to the writer as texts (opencsv).
+     * the values go from RowBinary to the bytes of their line without a String each (a third less CPU per row than
+     * texts and opencsv); null for other files, whose rows go to the writer as texts (opencsv).
      */
     private CsvLines lines(List<ColumnType> planned) {
         ExportFileOptions options = ExportParameters.options(fileOptions);

@@ -18,11 +18,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes rows into a temporary file beside the target: lines the reader formatted into bytes
- * ({@link FormattedLine}, UTF-8 files) as they are, rows of texts through opencsv; once every row is in, the verify step checks
- * the file and renames it to the target: readers of the export directory never see a half-written file. Rerun-safe: on a restart it cuts the
- * temporary file back to the length of the last checkpoint before writing again (with gzip, each checkpoint
- * closes a gzip member, so the cut always leaves a valid prefix).
+ * Writes rows into a temporary file beside the target: lines the reader formatted into bytes ({@link FormattedLine},
+ * UTF-8 files) as they are, rows of texts through opencsv; once every row is in, the verify step checks the file
+ * and renames it to the target: readers of the export directory never see a half-written file. Rerun-safe: on a
+ * restart it cuts the temporary file back to the length of the last checkpoint before writing again (with gzip,
+ * each checkpoint closes a gzip member, so the cut always leaves a valid prefix).
  */
 @Named
 @Dependent

@@ -10,6 +10,9 @@ import io.flatingest.infrastructure.clickhouse.type.ClickHouseTypes;
 import io.flatingest.infrastructure.clickhouse.type.FormatOptions;
 import io.flatingest.infrastructure.clickhouse.type.RowBinaryInput;
 import io.flatingest.infrastructure.clickhouse.type.RowDecoder;
+import io.flatingest.infrastructure.flatfile.write.CsvLines;
+import io.flatingest.infrastructure.flatfile.write.ExportColumn;
+import io.flatingest.infrastructure.flatfile.write.ExportFileOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -56,8 +59,8 @@ class RowReadAheadTest {
     @Test
     void aFailureComesAfterTheRowsDecodedBeforeIt() throws IOException {
         byte[] bytes = rows(0, 3_000);
-        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(Arrays.copyOf(bytes, bytes.length - 2)), 2, new int[] {2}, null,
-                threads)) {
+        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(Arrays.copyOf(bytes, bytes.length - 2)), 2,
+                new int[] {2}, null, threads)) {
             int n = 0;
             EOFException e = null;
             try {
@@ -70,6 +73,55 @@ class RowReadAheadTest {
             assertEquals(2_999, n);
             assertTrue(e != null && e.getMessage().startsWith("row 3000 "), String.valueOf(e));
             assertNull(ahead.next());
+        }
+    }
+
+    @Test
+    void formattedIntoLinesWithTheKeyOfAnExportedColumn() throws IOException {
+        int count = 5_000;
+        CsvLines lines = new CsvLines(ExportFileOptions.csv(), List.of(ExportColumn.of("id"), ExportColumn.of("name")),
+                new boolean[2]);
+        // the key is column 0 (id) here, as for an exported integer key; the third column is read but not written
+        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(rows(0, count)), 2, new int[] {0}, lines,
+                threads)) {
+            int n = 0;
+            for (RowReadAhead.Batch b = ahead.next(); b != null; b = ahead.next()) {
+                assertNull(b.rows());
+                CsvLines.Block block = b.lines();
+                assertEquals(b.size(), block.lines());
+                for (int i = 0; i < b.size(); i++, n++) {
+                    assertEquals(n + ",v" + n + "\n", new String(block.text(), block.start(i),
+                            block.ends()[i] - block.start(i), StandardCharsets.UTF_8));
+                    assertEquals(String.valueOf(n), b.keys()[i]);
+                }
+            }
+            assertEquals(count, n);
+        }
+    }
+
+    @Test
+    void aFailureWhileFormattingLeavesNoHalfLine() throws IOException {
+        byte[] bytes = rows(0, 3_000);
+        CsvLines lines = new CsvLines(ExportFileOptions.csv(), List.of(ExportColumn.of("id"), ExportColumn.of("name")),
+                new boolean[2]);
+        try (RowReadAhead ahead = new RowReadAhead(decoder(), input(Arrays.copyOf(bytes, bytes.length - 2)), 2,
+                new int[] {2}, lines, threads)) {
+            int n = 0;
+            RowReadAhead.Batch last = null;
+            EOFException e = null;
+            try {
+                for (RowReadAhead.Batch b = ahead.next(); b != null; b = ahead.next()) {
+                    n += b.size();
+                    last = b;
+                }
+            } catch (EOFException thrown) {
+                e = thrown;
+            }
+            assertEquals(2_999, n);
+            assertTrue(e != null && e.getMessage().startsWith("row 3000 "), String.valueOf(e));
+            CsvLines.Block block = last.lines();
+            assertEquals("2998,v2998\n", new String(block.text(), block.start(block.lines() - 1),
+                    block.ends()[block.lines() - 1] - block.start(block.lines() - 1), StandardCharsets.UTF_8));
         }
     }
 
