@@ -22,6 +22,8 @@ final class RowReadAhead implements AutoCloseable {
 
     private static final int BATCH = 2048;
     private static final int BATCHES_AHEAD = 16;
+    /** A batch of lines ends early at this size, so that wide rows keep the batches ahead within about 16 MB. */
+    private static final int MAX_BLOCK_BYTES = 1 << 20;
 
     /**
      * Decoded rows: {@code rows[i]} are the values of row {@code i}, or, when formatted into lines, {@code lines}
@@ -107,7 +109,8 @@ final class RowReadAhead implements AutoCloseable {
         int size = 0;
         try {
             String[] row;
-            while (size < BATCH && (row = decoder.write(input, lines, valueCount, keyText)) != null) {
+            while (size < BATCH && lines.length() < MAX_BLOCK_BYTES
+                    && (row = decoder.write(input, lines, valueCount, keyText)) != null) {
                 for (int k = 0; k < keyCount; k++) {
                     keys[size * keyCount + k] = row[keyPositions[k]];
                 }

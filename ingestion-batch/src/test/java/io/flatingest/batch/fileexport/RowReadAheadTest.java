@@ -126,6 +126,32 @@ class RowReadAheadTest {
     }
 
     @Test
+    void wideRowsEndABatchOfLinesEarly() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] wide = "w".repeat(300_000).getBytes(StandardCharsets.UTF_8);
+        for (int r = 0; r < 10; r++) {
+            for (int v = wide.length; ; v >>>= 7) { // LEB128 length
+                out.write(v < 0x80 ? v : v & 0x7F | 0x80);
+                if (v < 0x80) {
+                    break;
+                }
+            }
+            out.writeBytes(wide);
+        }
+        RowDecoder decoder = new RowDecoder(List.of("s"), List.of(ClickHouseTypes.parse("String")),
+                FormatOptions.defaults());
+        CsvLines lines = new CsvLines(ExportFileOptions.csv(), List.of(ExportColumn.of("s")), new boolean[1]);
+        try (RowReadAhead ahead = new RowReadAhead(decoder, new RowBinaryInput(new ByteArrayInputStream(
+                out.toByteArray()), 1 << 20), 1, new int[0], lines, threads)) {
+            List<Integer> sizes = new ArrayList<>();
+            for (RowReadAhead.Batch b = ahead.next(); b != null; b = ahead.next()) {
+                sizes.add(b.size());
+            }
+            assertEquals(List.of(4, 4, 2), sizes, "a batch ends once its lines pass 1 MiB");
+        }
+    }
+
+    @Test
     void closingBeforeTheEndStopsTheThread() throws IOException {
         InputStream endless = new InputStream() {
             private final byte[] chunk = rows(0, 1_000);

@@ -92,7 +92,7 @@ public final class CsvLines implements TextSink {
     /** The lines ended since the last call; the next lines go into a new buffer. */
     public Block take() {
         Block b = new Block(text, ends, lines);
-        text = new byte[Math.max(capacity, n)];
+        text = new byte[capacity]; // not the taken block's size: one huge value must not make every block huge
         ends = new int[ends.length];
         n = 0;
         lines = 0;
@@ -103,6 +103,11 @@ public final class CsvLines implements TextSink {
     /** Lines ended since the last {@link #take()}. */
     public int lines() {
         return lines;
+    }
+
+    /** Bytes of the lines ended since the last {@link #take()}. */
+    public int length() {
+        return lines == 0 ? 0 : ends[lines - 1];
     }
 
     /** Drops the values of a row that was not ended (its reading failed). */

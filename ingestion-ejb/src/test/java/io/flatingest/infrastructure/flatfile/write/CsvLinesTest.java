@@ -81,6 +81,22 @@ class CsvLinesTest {
         assertEquals("1,\"x,y\"\n,3\n", new String(block.text(), 0, block.ends()[1], StandardCharsets.UTF_8));
         assertEquals(8, block.start(1));
         assertEquals(0, lines.lines(), "a new block after take()");
+        assertEquals(0, lines.length());
+    }
+
+    @Test
+    void aHugeValueGrowsOneBlockOnly() {
+        CsvLines lines = new CsvLines(ExportFileOptions.csv(), List.of(ExportColumn.of("a")), new boolean[1]);
+        byte[] huge = new byte[3 << 20];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        lines.utf8(huge, 0, huge.length);
+        lines.endRow();
+        assertEquals(huge.length + 1, lines.length());
+        CsvLines.Block block = lines.take();
+        assertEquals(huge.length + 1, block.ends()[0]);
+        lines.text("small");
+        lines.endRow();
+        assertTrue(lines.take().text().length < huge.length, "the next block starts small again");
     }
 
     private static ExportFileOptions randomOptions(SplittableRandom random) {
