@@ -11,6 +11,8 @@ import java.util.List;
  */
 public final class RowDecoder {
 
+    private static final boolean[] NO_FLAGS = new boolean[0];
+
     private final List<String> names;
     private final List<ClickHouseType> types;
     private final FieldDecoder[] decoders;
@@ -35,24 +37,7 @@ public final class RowDecoder {
      * @throws DecodingException  when a value has no text; the message names row, column and type
      */
     public String[] next(RowBinaryInput in) throws IOException {
-        if (in.atEnd()) {
-            return null;
-        }
-        long start = in.position();
-        int i = 0;
-        try {
-            for (; i < decoders.length; i++) {
-                row[i] = decoders[i].read(in);
-            }
-        } catch (EOFException e) {
-            EOFException wrapped = new EOFException(where(i, start) + e.getMessage());
-            wrapped.initCause(e);
-            throw wrapped;
-        } catch (DecodingException e) {
-            throw new DecodingException(where(i, start) + e.getMessage(), e);
-        }
-        rows++;
-        return row;
+        return write(in, null, 0, NO_FLAGS);
     }
 
     /**
@@ -60,7 +45,7 @@ public final class RowDecoder {
      * {@code out} as values (then {@link TextSink#endRow()}); the others, and those flagged in {@code asText} (the
      * columns that hold a key), come back as text in an array that the next call overwrites, whose other entries
      * mean nothing. Returns null at the end of a stream that ended cleanly; fails as {@link #next} does, leaving
-     * the row unended in {@code out}.
+     * the row unended in {@code out}. With {@code written} 0, {@code out} may be null: that is {@link #next}.
      */
     public String[] write(RowBinaryInput in, TextSink out, int written, boolean[] asText) throws IOException {
         if (in.atEnd()) {
@@ -84,14 +69,12 @@ public final class RowDecoder {
                     decoders[i].write(in, out);
                 }
             }
-        } catch (EOFException e) {
-            EOFException wrapped = new EOFException(where(i, start) + e.getMessage());
-            wrapped.initCause(e);
-            throw wrapped;
-        } catch (DecodingException e) {
-            throw new DecodingException(where(i, start) + e.getMessage(), e);
+        } catch (EOFException | DecodingException e) {
+            throw located(e, i, start);
         }
-        out.endRow();
+        if (out != null) {
+            out.endRow();
+        }
         rows++;
         return row;
     }
@@ -108,6 +91,16 @@ public final class RowDecoder {
 
     public int columnCount() {
         return decoders.length;
+    }
+
+    /** {@code e} (an EOFException or a DecodingException) again, its message naming row, column and type. */
+    private IOException located(IOException e, int column, long rowStart) {
+        if (e instanceof DecodingException) {
+            return new DecodingException(where(column, rowStart) + e.getMessage(), e);
+        }
+        EOFException located = new EOFException(where(column, rowStart) + e.getMessage());
+        located.initCause(e);
+        return located;
     }
 
     private String where(int column, long rowStart) {
