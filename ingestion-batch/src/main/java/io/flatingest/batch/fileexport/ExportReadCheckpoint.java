@@ -6,7 +6,8 @@ import java.io.Serializable;
  * Where an export's reading stands after a committed chunk.
  *
  * @param rowsRead rows handed to the chunk so far (all executions)
- * @param lastKey  the key of the last row as selected (hex texts joined by commas), or null when there is none;
+ * @param lastKey  the key of the last row, hex of each key column's text joined by commas
+ *                 ({@link io.flatingest.transfer.control.ExportQuery#checkpointKey}), or null when there is none;
  *                 a single string because JBatch cannot deserialize array classes in checkpoints
  * @param ties     rows read so far whose key equals {@code lastKey}
  */
