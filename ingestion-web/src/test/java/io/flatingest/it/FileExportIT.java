@@ -124,8 +124,15 @@ class FileExportIT {
                 + "\"nullToken\":\"NULL\",\"lineEnding\":\"CRLF\",\"charset\":\"windows-1252\",\"fileName\":\"all.csv\","
                 + "\"formulaProtection\":true}}");
         assertEquals("COMPLETED", done.getString("status"), done.toString());
-        assertEquals("'1';'Ann';'1.5'\r\n'2';'Bob \"the\" builder, Jr.';NULL\r\n'3';'''=cmd|calc';'-2'\r\n"
-                + "'4';'Zoë\ttab';'1e-7'\r\n", read("all.csv", Charset.forName("windows-1252")));
+        String expected = "'1';'Ann';'1.5'\r\n'2';'Bob \"the\" builder, Jr.';NULL\r\n'3';'''=cmd|calc';'-2'\r\n"
+                + "'4';'Zoë\ttab';'1e-7'\r\n";
+        assertEquals(expected, read("all.csv", Charset.forName("windows-1252")));
+        // the same options in UTF-8, whose lines are built from bytes (CsvLines) instead of by opencsv
+        JsonObject utf8 = export("{\"database\":\"" + DB + "\",\"table\":\"people\",\"columns\":[\"id\",\"name\","
+                + "\"score\"],\"output\":{\"delimiter\":\";\",\"quote\":\"'\",\"quoteAll\":true,\"header\":false,"
+                + "\"nullToken\":\"NULL\",\"lineEnding\":\"CRLF\",\"fileName\":\"all-utf8.csv\",\"formulaProtection\":true}}");
+        assertEquals("COMPLETED", utf8.getString("status"), utf8.toString());
+        assertEquals(expected, read("all-utf8.csv", StandardCharsets.UTF_8));
         JsonObject bom = export("{\"database\":\"" + DB + "\",\"table\":\"people\",\"columns\":[\"id\"],"
                 + "\"output\":{\"bom\":true,\"fileName\":\"bom.csv\"}}");
         assertEquals("COMPLETED", bom.getString("status"), bom.toString());
