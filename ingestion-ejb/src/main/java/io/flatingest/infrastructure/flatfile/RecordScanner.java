@@ -2,9 +2,6 @@ package io.flatingest.infrastructure.flatfile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -29,7 +26,6 @@ import java.util.Arrays;
  */
 final class RecordScanner {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte LF = '\n';
     private static final byte CR = '\r';
     private static final byte BACKSLASH = '\\';
@@ -45,8 +41,6 @@ final class RecordScanner {
     private final int maxRecordSize;
     private final boolean[] plainStop = new boolean[256];
     private final boolean[] quotedStop = new boolean[256];
-    /** The bytes of {@link #plainStop}, each repeated in a long (the first repeated when fewer than four); or null. */
-    private final long[] plainStops;
 
     private int pos;
     private int scanStop;
@@ -89,20 +83,6 @@ final class RecordScanner {
         } else {
             plainStop[BACKSLASH] = backslash;
         }
-        long[] stops = new long[4];
-        int n = 0;
-        for (int c = 0; c < 256 && n <= 4; c++) {
-            if (plainStop[c]) {
-                if (n < 4) {
-                    stops[n] = (c & 0xFFL) * 0x0101_0101_0101_0101L;
-                }
-                n++;
-            }
-        }
-        for (int k = n; k < 4 && n > 0; k++) {
-            stops[k] = stops[0];
-        }
-        this.plainStops = n > 0 && n <= 4 ? stops : null;
     }
 
     /** Offset of the next unread byte: where the next record starts. */
@@ -129,9 +109,6 @@ final class RecordScanner {
             byte[] b = window.buf;
             int lim = window.limit;
             boolean[] stop = plainStop;
-            if (plainStops != null) {
-                i = skipPlain(b, i, lim);
-            }
             while (i < lim && !stop[b[i] & 0xFF]) {
                 i++;
             }
@@ -166,31 +143,6 @@ final class RecordScanner {
                 }
             }
         }
-    }
-
-    /**
-     * Skips eight bytes at a time while none of them is a byte {@link #plainStop} stops at (one of at most four:
-     * LF, CR and the quote or backslash), and returns where the byte loop goes on.
-     */
-    private int skipPlain(byte[] b, int i, int lim) {
-        long[] stops = plainStops;
-        long s0 = stops[0];
-        long s1 = stops[1];
-        long s2 = stops[2];
-        long s3 = stops[3];
-        while (i + 8 <= lim) {
-            long v = (long) LONGS.get(b, i);
-            if ((zeroByte(v ^ s0) | zeroByte(v ^ s1) | zeroByte(v ^ s2) | zeroByte(v ^ s3)) != 0) {
-                return i;
-            }
-            i += 8;
-        }
-        return i;
-    }
-
-    /** Nonzero when a byte of {@code v} is zero (exact for whether any is, not for which). */
-    private static long zeroByte(long v) {
-        return (v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L;
     }
 
     /** Skips one physical line raw, without quote handling; false at end of input. */
