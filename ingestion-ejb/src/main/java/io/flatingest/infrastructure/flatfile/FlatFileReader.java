@@ -31,6 +31,9 @@ public final class FlatFileReader implements Closeable {
     private final long endOffset;
     private long line;
     private long number;
+    /** First line and number of the record {@link #advance()} scanned last. */
+    private long recordLine;
+    private long recordNumber;
     private Header header;
 
     private FlatFileReader(OpenedInput input, Dialect dialect, ReadOptions options) {
@@ -102,11 +105,7 @@ public final class FlatFileReader implements Closeable {
         if (!advance()) {
             return null;
         }
-        long first = line;
-        long last = line + scanner.breaks;
-        long recordNumber = number;
-        line = last + 1;
-        number++;
+        long first = recordLine;
         String raw = null;
         String[] fields = null;
         String problem = scanner.problem == null ? null : scanner.problem.describe(first);
@@ -124,7 +123,8 @@ public final class FlatFileReader implements Closeable {
         if (raw == null) {
             raw = decoder.lenient(scanner.text, scanner.textStart, scanner.textEnd);
         }
-        return new FlatRecord(first, last, recordNumber, scanner.startOffset, scanner.nextOffset, raw, fields, problem);
+        return new FlatRecord(first, line - 1, recordNumber, scanner.startOffset, scanner.nextOffset, raw, fields,
+                problem);
     }
 
     /**
@@ -143,11 +143,7 @@ public final class FlatFileReader implements Closeable {
         if (!advance()) {
             return null;
         }
-        long first = line;
-        long last = line + scanner.breaks;
-        long recordNumber = number;
-        line = last + 1;
-        number++;
+        long first = recordLine;
         String problem = scanner.problem == null ? null : scanner.problem.describe(first);
         if (problem == null && !decoder.check(scanner.text, scanner.textStart, scanner.textEnd)) {
             problem = decoder.problem + " (line " + first + ")";
@@ -159,7 +155,7 @@ public final class FlatFileReader implements Closeable {
                 problem = e.getMessage() + " (line " + first + ")";
             }
         }
-        return new RecordCheck(first, last, recordNumber, problem);
+        return new RecordCheck(first, line - 1, recordNumber, problem);
     }
 
     /** Whether the bytes hold an escape {@code \x} or end with a backslash that escapes nothing. */
@@ -177,16 +173,22 @@ public final class FlatFileReader implements Closeable {
 
     /** Scans past the next record without decoding it; false at the end. For {@link RecordBoundaries}. */
     boolean skip() throws IOException {
-        if (!advance()) {
+        return advance();
+    }
+
+    /**
+     * Scans the next record and numbers it: its first line and number in {@link #recordLine} and
+     * {@link #recordNumber}, while {@link #line} and {@link #number} move past it. False at the end.
+     */
+    private boolean advance() throws IOException {
+        if (endOffset >= 0 && scanner.position() >= endOffset || !scanner.next()) {
             return false;
         }
+        recordLine = line;
+        recordNumber = number;
         line += scanner.breaks + 1;
         number++;
         return true;
-    }
-
-    private boolean advance() throws IOException {
-        return (endOffset < 0 || scanner.position() < endOffset) && scanner.next();
     }
 
     /** Where the next record starts: store this as the checkpoint after the last record handed out. */
