@@ -75,55 +75,40 @@ final class RowReadAhead implements AutoCloseable {
         return ahead.next();
     }
 
-    /** The next batch, null at the end; the rows decoded before a failure are handed out first. */
+    /**
+     * The next batch, null at the end; the rows decoded before a failure are handed out first. With lines, the
+     * exported values go into them and only the key columns come back as text; without, every value does.
+     */
     private Batch decode() throws Exception {
         if (pending != null) {
             throw pending;
         }
         String[] keys = new String[BATCH * keyCount];
-        if (lines != null) {
-            return format(keys);
-        }
-        String[][] rows = new String[BATCH][];
+        String[][] rows = lines == null ? new String[BATCH][] : null;
+        int written = lines == null ? 0 : valueCount;
         int size = 0;
         try {
             String[] row;
-            while (size < BATCH && (row = decoder.next(input)) != null) {
-                rows[size] = Arrays.copyOf(row, valueCount);
+            while (size < BATCH && (lines == null || lines.length() < MAX_BLOCK_BYTES)
+                    && (row = decoder.write(input, lines, written, keyText)) != null) {
+                if (rows != null) {
+                    rows[size] = Arrays.copyOf(row, valueCount);
+                }
                 for (int k = 0; k < keyCount; k++) {
                     keys[size * keyCount + k] = row[keyPositions[k]];
                 }
                 size++;
             }
         } catch (Exception e) {
+            if (lines != null) {
+                lines.dropRow(); // the failed row's values so far
+            }
             if (size == 0) {
                 throw e;
             }
             pending = e;
         }
-        return size == 0 ? null : new Batch(rows, null, keys, size);
-    }
-
-    /** The next batch formatted into lines, as {@link #decode()}. */
-    private Batch format(String[] keys) throws Exception {
-        int size = 0;
-        try {
-            String[] row;
-            while (size < BATCH && lines.length() < MAX_BLOCK_BYTES
-                    && (row = decoder.write(input, lines, valueCount, keyText)) != null) {
-                for (int k = 0; k < keyCount; k++) {
-                    keys[size * keyCount + k] = row[keyPositions[k]];
-                }
-                size++;
-            }
-        } catch (Exception e) {
-            lines.dropRow(); // the failed row's values so far
-            if (size == 0) {
-                throw e;
-            }
-            pending = e;
-        }
-        return size == 0 ? null : new Batch(null, lines.take(), keys, size);
+        return size == 0 ? null : new Batch(rows, lines == null ? null : lines.take(), keys, size);
     }
 
     /** Time the consumer waited for decoded rows. */

@@ -40,6 +40,8 @@ public final class ExportFileWriter implements Closeable {
     private final boolean tsv;
     private final String nullMarker;
     private final String[] line;
+    /** Whether {@link CsvLines} may build this file's lines ({@link #writeLines}). */
+    private final boolean lines;
     private long rows;
     private boolean failed;
     private boolean closed;
@@ -58,6 +60,7 @@ public final class ExportFileWriter implements Closeable {
         this.nullMarker = options.nullToken().isEmpty() ? null : new String(options.nullToken()); // own identity
         this.csv = new ExportCsvWriter(text, options, nullMarker);
         this.line = new String[columns.size()];
+        this.lines = CsvLines.supports(options);
         this.rows = checkpoint == null ? 0 : checkpoint.rows();
     }
 
@@ -139,12 +142,12 @@ public final class ExportFileWriter implements Closeable {
      * Writes {@code rows} whole lines that {@link CsvLines} built for this file's options ({@code len} bytes of
      * {@code text} from {@code off}): the same bytes {@link #writeRow} would write for their values.
      *
-     * @throws IllegalStateException when the options are not ones {@link CsvLines#supports} (checked on each call,
-     *                               so that lines built for another file cannot slip in unnoticed)
+     * @throws IllegalStateException when the options are not ones {@link CsvLines#supports}, so that lines built
+     *                               for another file cannot slip in unnoticed
      */
     public void writeLines(byte[] text, int off, int len, int rows) throws IOException {
         ensureUsable();
-        if (!CsvLines.supports(options)) {
+        if (!lines) {
             throw new IllegalStateException("lines are written only to UTF-8 files with an ASCII delimiter and quote");
         }
         this.text.writeBytes(text, off, len);
