@@ -109,9 +109,35 @@ public final class ConsoleBrowser implements AutoCloseable {
     public void clickAndLoad(By by) {
         WebElement html = driver.findElement(By.tagName("html"));
         click(by);
-        waitFor(ExpectedConditions.stalenessOf(html));
+        waitFor(gone(html));
         waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
+    }
+
+    /**
+     * Waits until the element has left the page: replaced by a Faces ajax update, or the whole document replaced.
+     * Selenium's {@code stalenessOf} expects a stale-element error only; while the old document is being torn down
+     * Chrome may instead answer "Node with given id does not belong to the document", which means the same.
+     */
+    public static Function<WebDriver, Boolean> gone(WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (replaced(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
+    private static boolean replaced(org.openqa.selenium.WebDriverException e) {
+        return !(e instanceof org.openqa.selenium.TimeoutException) && e.getMessage() != null
+                && e.getMessage().contains("does not belong to the document");
     }
 
     public void type(By by, String text) {
@@ -137,11 +163,24 @@ public final class ConsoleBrowser implements AutoCloseable {
         return waitFor(condition, WAIT);
     }
 
-    /** Waits for the condition; on timeout, saves a screenshot and the page source of what the browser shows. */
+    /**
+     * Waits for the condition; on timeout, saves a screenshot and the page source of what the browser shows. An
+     * element of a page being replaced (stale, or Chrome's "does not belong to the document") means "not yet": the
+     * condition is tried again on the new page.
+     */
     public <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
         try {
             return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(condition::apply);
+                    .until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (org.openqa.selenium.WebDriverException e) {
+                            if (replaced(e)) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             Path file = shot("timeout");
             try {

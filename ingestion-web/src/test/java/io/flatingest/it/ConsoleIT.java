@@ -101,13 +101,13 @@ class ConsoleIT {
             WebElement before = b.find(By.id("file-preview"));
             b.type(By.id("import:delimiter"), ";");
             b.find(By.id("import:delimiter")).sendKeys(Keys.TAB);
-            b.waitFor(ExpectedConditions.stalenessOf(before));
+            b.waitFor(ConsoleBrowser.gone(before));
             b.waitFor(d -> d.findElements(By.cssSelector("#file-preview thead th")).size() == 2);
             b.shot("dialect-edited-semicolon");
             before = b.find(By.id("file-preview"));
             b.type(By.id("import:delimiter"), ",");
             b.find(By.id("import:delimiter")).sendKeys(Keys.TAB);
-            b.waitFor(ExpectedConditions.stalenessOf(before));
+            b.waitFor(ConsoleBrowser.gone(before));
             b.waitFor(d -> d.findElements(By.cssSelector("#file-preview thead th")).size() == 4);
             b.clickAndLoad(By.id("import:next"));
 
@@ -115,7 +115,7 @@ class ConsoleIT {
             assertTrue(b.text(By.id("ddl-text")).contains("CREATE TABLE"), b.text(By.id("ddl-text")));
             WebElement form = b.find(By.id("import"));
             b.select(By.id("import:database"), DB);
-            b.waitFor(ExpectedConditions.stalenessOf(form));
+            b.waitFor(ConsoleBrowser.gone(form));
             b.type(By.id("import:table"), table);
             WebElement amountType = b.find(By.cssSelector("input[aria-label='Type of amount']"));
             amountType.clear();
@@ -338,7 +338,7 @@ class ConsoleIT {
             WebElement stopped = b.find(By.tagName("html"));
             b.click(By.id("actions:abandon"));
             b.driver().switchTo().alert().accept();
-            b.waitFor(ExpectedConditions.stalenessOf(stopped));
+            b.waitFor(ConsoleBrowser.gone(stopped));
             assertEquals("ABANDONED", awaitStatus(b, "ABANDONED"));
             assertFalse(b.present(By.id("actions:restart")) || b.present(By.id("actions:abandon")));
             b.shot("job-abandoned");
@@ -410,10 +410,10 @@ class ConsoleIT {
 
             WebElement form = b.find(By.id("import"));
             b.click(By.cssSelector("input[name='import:target'][value='existing']"));
-            b.waitFor(ExpectedConditions.stalenessOf(form));
+            b.waitFor(ConsoleBrowser.gone(form));
             form = b.find(By.id("import"));
             b.select(By.id("import:database"), DB);
-            b.waitFor(ExpectedConditions.stalenessOf(form));
+            b.waitFor(ConsoleBrowser.gone(form));
             b.clickAndLoad(By.id("import:next"));
             assertEquals("Enter or choose a table.", b.text(By.cssSelector("#import\\:tableChoice + .error")),
                     "the error is next to the table field");
