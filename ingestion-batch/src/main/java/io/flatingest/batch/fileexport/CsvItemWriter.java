@@ -4,12 +4,16 @@ import io.flatingest.infrastructure.clickhouse.type.ClickHouseTypes;
 import io.flatingest.infrastructure.flatfile.ConfinedPaths;
 import io.flatingest.infrastructure.flatfile.write.ExportColumn;
 import io.flatingest.infrastructure.flatfile.write.ExportFileCheckpoint;
+import io.flatingest.infrastructure.flatfile.write.ExportFileOptions;
 import io.flatingest.infrastructure.flatfile.write.ExportFileWriter;
 import io.flatingest.transfer.control.ExportParameters;
 import io.flatingest.transfer.control.TransferDirectories;
 import jakarta.batch.api.BatchProperty;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,8 +23,9 @@ import java.util.List;
 
 /**
  * Writes rows into a temporary file beside the target: lines the reader formatted into bytes ({@link FormattedLine},
- * UTF-8 files) as they are, rows of texts through opencsv; once every row is in, the verify step checks the file
- * and renames it to the target: readers of the export directory never see a half-written file. Rerun-safe: on a
+ * UTF-8 files) as they are, rows of texts through opencsv; the file is read back as it grows (not gzip files, see
+ * {@link ExportReadBacks}); once every row is in, the verify step checks the rest of the file and renames it to the
+ * target: readers of the export directory never see a half-written file. Rerun-safe: on a
  * restart it cuts the temporary file back to the length of the last checkpoint before writing again (with gzip,
  * each checkpoint closes a gzip member, so the cut always leaves a valid prefix).
  */
@@ -44,10 +49,19 @@ public class CsvItemWriter extends AbstractItemWriter {
     String columns;
 
     @Inject
+    JobContext job;
+
+    @Inject
     StepContext step;
 
     @Inject
     TransferDirectories directories;
+
+    @Inject
+    ExportReadBacks readBacks;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     private ExportFileWriter writer;
     private ExportWork work;
@@ -60,7 +74,12 @@ public class CsvItemWriter extends AbstractItemWriter {
                 .map(c -> ExportColumn.of(c.name(), ClickHouseTypes.parse(c.type()))).toList();
         // Without a key the rows are read again from the first one, so the file starts over too.
         ExportFileCheckpoint resumeAt = work.resumable && checkpoint instanceof ExportFileCheckpoint c ? c : null;
-        writer = ExportFileWriter.open(target, header, ExportParameters.options(fileOptions), resumeAt);
+        ExportFileOptions options = ExportParameters.options(fileOptions);
+        writer = ExportFileWriter.open(target, header, options, resumeAt);
+        work.checkpointLength = resumeAt == null ? 0 : resumeAt.fileLength();
+        if (!options.gzip()) {
+            work.readBack = readBacks.start(job.getExecutionId(), writer.temporaryFile(), options, threads);
+        }
     }
 
     @Override
@@ -88,7 +107,9 @@ public class CsvItemWriter extends AbstractItemWriter {
 
     @Override
     public Serializable checkpointInfo() throws Exception {
-        return writer.checkpoint();
+        ExportFileCheckpoint checkpoint = writer.checkpoint();
+        work.checkpointLength = checkpoint.fileLength();
+        return checkpoint;
     }
 
     @Override
@@ -99,6 +120,7 @@ public class CsvItemWriter extends AbstractItemWriter {
         if (work.endReached) {
             writer.finish(); // complete and durable; the verify step checks it, then renames it
         } else {
+            readBacks.drop(job.getExecutionId());
             writer.close(); // keeps the temporary file for a restart
         }
     }

@@ -11,7 +11,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Adds each chunk's rows to the export's totals inside the chunk's transaction, and publishes live progress. */
+/**
+ * Adds each chunk's rows to the export's totals inside the chunk's transaction, publishes live progress, and has the
+ * file read back up to the chunk's checkpoint ({@link ExportReadBacks}).
+ */
 @Named
 @Dependent
 public class ExportChunkListener extends AbstractChunkListener {
@@ -56,5 +59,8 @@ public class ExportChunkListener extends AbstractChunkListener {
                 (System.nanoTime() - work.chunkStarted) / 1_000_000, work.chunkWritten,
                 work.fileLength - work.previousFileLength);
         registry.alive(job.getExecutionId());
+        if (work.readBack != null) {
+            work.readBack.committed(work.checkpointLength);
+        }
     }
 }

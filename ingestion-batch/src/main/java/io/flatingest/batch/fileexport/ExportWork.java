@@ -15,6 +15,13 @@ final class ExportWork {
     /** Length of the temporary file after the current chunk, and before it. */
     long fileLength;
     long previousFileLength;
+    /**
+     * Length of the temporary file at the last checkpoint, committed by the time a chunk listener sees it (the runtime
+     * calls afterChunk before the chunk's own checkpoint): every record before it is final.
+     */
+    long checkpointLength;
+    /** The file read back as it is written; null for gzip files. */
+    ExportReadBacks.ReadBack readBack;
     /** Chunks this execution committed, and when the current one began. */
     int chunkSeq;
     long chunkStarted;

@@ -1,9 +1,9 @@
 package io.flatingest.batch.fileexport;
 
 import io.flatingest.infrastructure.flatfile.ConfinedPaths;
-import io.flatingest.infrastructure.flatfile.Dialect;
 import io.flatingest.infrastructure.flatfile.FlatFileReader;
 import io.flatingest.infrastructure.flatfile.RecordCheck;
+import io.flatingest.infrastructure.flatfile.RecordTally;
 import io.flatingest.infrastructure.flatfile.write.ExportFileOptions;
 import io.flatingest.infrastructure.flatfile.write.ExportFileWriter;
 import io.flatingest.report.control.ReportStore;
@@ -18,12 +18,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Reconciliation, then publication: reads the finished temporary file back with the reader imports use, compares
- * its records with the rows the export wrote, and only when they agree renames it to its final name. A difference
+ * its records with the rows the export wrote, and only when they agree renames it to its final name. Most of the file
+ * was usually read back while the export step wrote it ({@link ExportReadBacks}); this step reads the rest, or the
+ * whole file when that was not possible (gzip, a restart straight into this step). A difference
  * fails the job, loudly, with both numbers, and the file is not published. Every record is checked as an import
  * would read it (structure and charset, see {@link FlatFileReader#check()}) without being split into fields: the
  * count is all reconciliation needs.
@@ -56,29 +57,28 @@ public class VerifyExportBatchlet extends AbstractBatchlet {
     @Inject
     ReportStore reports;
 
+    @Inject
+    ExportReadBacks readBacks;
+
     @Override
     public String process() throws Exception {
         Path target = new ConfinedPaths(directories.export()).resolve(fileName);
         Path file = ExportFileWriter.temporaryFileFor(target);
         ExportFileOptions o = ExportParameters.options(fileOptions);
         if (!Files.exists(file) && Files.exists(target)) {
+            readBacks.drop(job.getExecutionId());
             return "VERIFIED"; // verified and published before a restart
         }
-        Dialect dialect = o.format() == ExportFileOptions.Format.TSV ? Dialect.tsv().withHeader(o.header())
-                : Dialect.csv().withDelimiter(o.delimiter()).withQuote(o.quoteChar()).withHeader(o.header())
-                .withNullTokens(Set.of());
-        dialect = dialect.withEncoding(o.charset().name());
-        long records = 0;
-        try (FlatFileReader reader = FlatFileReader.open(file, dialect)) {
-            RecordCheck r;
-            while ((r = reader.check()) != null) {
-                if (r.malformed()) {
-                    throw new IllegalStateException("The exported file " + fileName + " does not read back: line "
-                            + r.line() + ": " + r.problem());
-                }
-                records++;
-            }
+        RecordTally tally = readBacks.finish(job.getExecutionId())
+                .orElseGet(() -> new RecordTally(file, ExportReadBacks.dialectOf(o)));
+        long readBack = tally.checkedTo();
+        tally.toEnd();
+        RecordCheck r = tally.malformed();
+        if (r != null) {
+            throw new IllegalStateException("The exported file " + fileName + " does not read back: line "
+                    + r.line() + ": " + r.problem());
         }
+        long records = tally.records();
         long written = totals.find(job.getInstanceId()).map(TransferTotalsStore.Totals::rowsWritten).orElse(0L);
         if (records != written) {
             String note = "MISMATCH: " + fileName + " holds " + records + " records but the export wrote " + written
@@ -89,7 +89,8 @@ public class VerifyExportBatchlet extends AbstractBatchlet {
         reports.reconcile(job.getInstanceId(), written, records, "the file holds every row written");
         ExportFileWriter.publish(target, o.overwrite());
         long count = records;
-        LOG.info(() -> "Export " + job.getInstanceId() + ": " + fileName + " holds " + count + " rows, as written");
+        LOG.info(() -> "Export " + job.getInstanceId() + ": " + fileName + " holds " + count + " rows, as written ("
+                + readBack + " bytes read back while exporting)");
         return "VERIFIED";
     }
 }
