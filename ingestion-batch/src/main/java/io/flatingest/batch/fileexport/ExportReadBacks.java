@@ -1,5 +1,6 @@
 package io.flatingest.batch.fileexport;
 
+import io.flatingest.batch.common.SingleThread;
 import io.flatingest.infrastructure.flatfile.Dialect;
 import io.flatingest.infrastructure.flatfile.RecordTally;
 import io.flatingest.infrastructure.flatfile.write.ExportFileOptions;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -77,11 +77,7 @@ public class ExportReadBacks {
 
         ReadBack(RecordTally tally, ThreadFactory threads) {
             this.tally = tally;
-            this.thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = threads.newThread(r);
-                t.setName("flatingest-export-read-back");
-                return t;
-            });
+            this.thread = SingleThread.named(threads, "flatingest-export-read-back");
         }
 
         /** Checks, in the background, the records before {@code committedLength}. */

@@ -1,5 +1,6 @@
 package io.flatingest.batch.fileexport;
 
+import io.flatingest.batch.common.SingleThread;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BiFunction;
@@ -58,11 +58,7 @@ final class KeyRangeStream extends InputStream {
         }
         this.ranges = List.copyOf(ranges);
         this.open = open;
-        this.prefetch = Executors.newSingleThreadExecutor(r -> {
-            Thread t = threads.newThread(r);
-            t.setName("flatingest-export-prefetch");
-            return t;
-        });
+        this.prefetch = SingleThread.named(threads, "flatingest-export-prefetch");
     }
 
     @Override

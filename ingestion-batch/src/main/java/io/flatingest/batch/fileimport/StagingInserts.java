@@ -1,5 +1,6 @@
 package io.flatingest.batch.fileimport;
 
+import io.flatingest.batch.common.SingleThread;
 import io.flatingest.infrastructure.clickhouse.ClickHouseAccessException;
 import io.flatingest.infrastructure.clickhouse.ClickHouseGateway;
 import java.io.InterruptedIOException;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +51,7 @@ final class StagingInserts implements AutoCloseable {
 
     StagingInserts(Target target, ThreadFactory threads) {
         this.target = target;
-        this.sender = Executors.newSingleThreadExecutor(r -> {
-            Thread t = threads.newThread(r);
-            t.setName("flatingest-insert");
-            return t;
-        });
+        this.sender = SingleThread.named(threads, "flatingest-insert");
     }
 
     /**
