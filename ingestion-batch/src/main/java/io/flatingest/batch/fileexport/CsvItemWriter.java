@@ -8,8 +8,8 @@ import io.flatingest.infrastructure.flatfile.write.ExportFileOptions;
 import io.flatingest.infrastructure.flatfile.write.ExportFileWriter;
 import io.flatingest.transfer.control.ExportParameters;
 import io.flatingest.transfer.control.TransferDirectories;
-import jakarta.batch.api.BatchProperty;
 import jakarta.annotation.Resource;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
@@ -25,9 +25,9 @@ import java.util.List;
  * Writes rows into a temporary file beside the target: lines the reader formatted into bytes ({@link FormattedLine},
  * UTF-8 files) as they are, rows of texts through opencsv; the file is read back as it grows (not gzip files, see
  * {@link ExportReadBacks}); once every row is in, the verify step checks the rest of the file and renames it to the
- * target: readers of the export directory never see a half-written file. Rerun-safe: on a
- * restart it cuts the temporary file back to the length of the last checkpoint before writing again (with gzip,
- * each checkpoint closes a gzip member, so the cut always leaves a valid prefix).
+ * target: readers of the export directory never see a half-written file. Rerun-safe: on a restart it cuts the
+ * temporary file back to the length of the last checkpoint before writing again (with gzip, each checkpoint closes a
+ * gzip member, so the cut always leaves a valid prefix).
  */
 @Named
 @Dependent

@@ -24,10 +24,10 @@ import java.util.logging.Logger;
  * Reconciliation, then publication: reads the finished temporary file back with the reader imports use, compares
  * its records with the rows the export wrote, and only when they agree renames it to its final name. Most of the file
  * was usually read back while the export step wrote it ({@link ExportReadBacks}); this step reads the rest, or the
- * whole file when that was not possible (gzip, a restart straight into this step). A difference
- * fails the job, loudly, with both numbers, and the file is not published. Every record is checked as an import
- * would read it (structure and charset, see {@link FlatFileReader#check()}) without being split into fields: the
- * count is all reconciliation needs.
+ * whole file when that was not possible (gzip, a restart straight into this step). A difference fails the job,
+ * loudly, with both numbers, and the file is not published. Every record is checked as an import would read it
+ * (structure and charset, see {@link FlatFileReader#check()}) without being split into fields: the count is all
+ * reconciliation needs.
  */
 @Named
 @Dependent
