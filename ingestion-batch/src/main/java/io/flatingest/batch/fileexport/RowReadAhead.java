@@ -14,9 +14,8 @@ import java.util.concurrent.ThreadFactory;
  * formatted by {@link CsvLines} into one array per batch (UTF-8 files), or as an array of its own holding the
  * exported values as texts (the item the chunk hands on); the row's key (read from exported columns or from extra
  * columns after them) goes into one array per batch, so that the consumer compares keys in place. A failure of the
- * decoding thread reaches the consumer after the rows decoded
- * before it, on its next call; closing stops the thread (the caller closes the stream first, which unblocks a
- * read).
+ * decoding thread reaches the consumer after the rows decoded before it, on its next call; closing stops the thread
+ * (the caller closes the stream first, which unblocks a read).
  */
 final class RowReadAhead implements AutoCloseable {
 

@@ -23,12 +23,7 @@ public interface FieldDecoder {
      * the type allows; the same failures as {@link #read}.
      */
     default void write(RowBinaryInput in, TextSink out) throws IOException {
-        String s = read(in);
-        if (s == null) {
-            out.nullValue();
-        } else {
-            out.text(s);
-        }
+        out.value(read(in));
     }
 
     /**

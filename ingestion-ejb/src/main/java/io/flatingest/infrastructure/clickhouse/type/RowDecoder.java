@@ -58,13 +58,8 @@ public final class RowDecoder {
                 if (i >= written) {
                     row[i] = decoders[i].read(in);
                 } else if (i < asText.length && asText[i]) {
-                    String s = decoders[i].read(in);
-                    row[i] = s;
-                    if (s == null) {
-                        out.nullValue();
-                    } else {
-                        out.text(s);
-                    }
+                    row[i] = decoders[i].read(in);
+                    out.value(row[i]);
                 } else {
                     decoders[i].write(in, out);
                 }

@@ -19,6 +19,15 @@ public interface TextSink {
     /** A value's text. */
     void text(String s) throws IOException;
 
+    /** A value as {@link FieldDecoder#read} gives it: its text, or null for NULL. */
+    default void value(String s) throws IOException {
+        if (s == null) {
+            nullValue();
+        } else {
+            text(s);
+        }
+    }
+
     /** Ends the row whose values were given since the last call. */
     void endRow() throws IOException;
 }
