@@ -73,21 +73,23 @@ public class ExportReadBacks {
         private final ExecutorService thread;
         /** Written by the read-back thread, read after its termination. */
         private Exception failure;
-        private boolean inParts = true;
 
         ReadBack(RecordTally tally, ThreadFactory threads) {
             this.tally = tally;
             this.thread = SingleThread.named(threads, "flatingest-export-read-back");
         }
 
-        /** Checks, in the background, the records before {@code committedLength}. */
+        /**
+         * Checks, in the background, the records before {@code committedLength} (nothing, at no cost, for a file that
+         * cannot be read in stretches: {@link RecordTally#upTo} says so without opening it again).
+         */
         void committed(long committedLength) {
             thread.execute(() -> {
-                if (failure != null || !inParts) {
+                if (failure != null) {
                     return;
                 }
                 try {
-                    inParts = tally.upTo(committedLength);
+                    tally.upTo(committedLength);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 }

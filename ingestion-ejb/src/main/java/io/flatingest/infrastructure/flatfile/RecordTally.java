@@ -45,13 +45,11 @@ public final class RecordTally {
         return seekable;
     }
 
-    /** Checks the records from where the last stretch ended to the end of the file. */
+    /**
+     * Checks the records from where the last stretch ended (the beginning, when the file cannot be read in stretches:
+     * then nothing was counted) to the end of the file.
+     */
     public void toEnd() throws IOException {
-        if (!seekable) {
-            position = ReadPosition.BEGINNING;
-            records = 0;
-            seekable = true;
-        }
         if (malformed == null) {
             read(ReadOptions.defaults().from(position));
         }
